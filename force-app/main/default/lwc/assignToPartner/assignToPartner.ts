@@ -1,0 +1,194 @@
+import { LightningElement, api } from 'lwc';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { CloseActionScreenEvent } from 'lightning/actions';
+import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import getAssignOptions from '@salesforce/apex/DistributionController.getAssignOptions';
+import assignToPartner from '@salesforce/apex/DistributionController.assignToPartner';
+import { formatLabel } from 'c/ldsUtils';
+import type { AssignOptions, Option, UserOption } from 'c/distributionCommon';
+
+import TITLE from '@salesforce/label/c.Distribution_Assign_Title';
+import LOADING from '@salesforce/label/c.Common_Loading';
+import CANCEL from '@salesforce/label/c.Common_Cancel';
+import CURRENT_OWNER from '@salesforce/label/c.Distribution_Assign_Current_Owner';
+import TARGET_TYPE from '@salesforce/label/c.Distribution_Assign_Target_Type';
+import TARGET_GROUP from '@salesforce/label/c.Distribution_Assign_Target_Group';
+import TARGET_QUEUE from '@salesforce/label/c.Distribution_Assign_Target_Queue';
+import TARGET_USER from '@salesforce/label/c.Distribution_Assign_Target_User';
+import CHOOSE from '@salesforce/label/c.Distribution_Assign_Choose';
+import CHOOSE_PLACEHOLDER from '@salesforce/label/c.Distribution_Assign_Choose_Placeholder';
+import NONE_AVAILABLE from '@salesforce/label/c.Distribution_Assign_None_Available';
+import NOT_READY_TITLE from '@salesforce/label/c.Distribution_Assign_Not_Ready_Title';
+import NOTIFY from '@salesforce/label/c.Distribution_Notify';
+import ASSIGN from '@salesforce/label/c.Distribution_Assign_Button';
+import SUCCESS from '@salesforce/label/c.Distribution_Assign_Success';
+import NO_ELIGIBLE from '@salesforce/label/c.Distribution_Assign_No_Eligible';
+import LOAD_ERROR from '@salesforce/label/c.Distribution_Assign_Load_Error';
+import ASSIGN_ERROR from '@salesforce/label/c.Distribution_Assign_Error';
+
+type TargetType = 'Group' | 'Queue' | 'User';
+
+interface NotReadyView {
+    userId: string;
+    title: string;
+    reasons: string;
+}
+
+function userLabel(user: UserOption): string {
+    return user.accountName ? `${user.name} (${user.accountName})` : user.name;
+}
+
+/**
+ * "Assign to partner" quick action on a lead: through a distribution group (the round-robin chooses),
+ * to a partner queue, or to a ready partner user. Users who cannot receive leads are listed apart with
+ * the reason. Offers "Send notification email".
+ */
+export default class AssignToPartner extends LightningElement {
+    labels = {
+        TITLE,
+        LOADING,
+        CANCEL,
+        TARGET_TYPE,
+        CHOOSE,
+        CHOOSE_PLACEHOLDER,
+        NONE_AVAILABLE,
+        NOT_READY_TITLE,
+        NOTIFY,
+        ASSIGN,
+        LOAD_ERROR,
+        ASSIGN_ERROR
+    };
+
+    options?: AssignOptions;
+    isLoading = false;
+    isAssigning = false;
+    loadError?: unknown;
+    assignError?: unknown;
+    resultMessage?: string;
+    targetType: TargetType = 'Group';
+    targetId?: string;
+    notify = true;
+
+    private currentRecordId?: string;
+
+    /** Quick actions set recordId after connectedCallback, so loading starts here. */
+    @api
+    get recordId(): string | undefined {
+        return this.currentRecordId;
+    }
+    set recordId(value: string | undefined) {
+        const changed = value !== this.currentRecordId;
+        this.currentRecordId = value;
+        if (value && changed) {
+            this.load();
+        }
+    }
+
+    async load(): Promise<void> {
+        this.isLoading = true;
+        this.loadError = undefined;
+        try {
+            this.options = await getAssignOptions({ leadId: this.currentRecordId as string });
+            this.targetType = this.options.groups.length > 0 ? 'Group' : this.options.queues.length > 0 ? 'Queue' : 'User';
+        } catch (error) {
+            this.loadError = error;
+        } finally {
+            this.isLoading = false;
+        }
+    }
+
+    get showForm(): boolean {
+        return Boolean(this.options) && !this.isLoading;
+    }
+
+    get currentOwner(): string {
+        return formatLabel(CURRENT_OWNER, this.options?.currentOwnerName ?? '');
+    }
+
+    get targetTypeOptions(): Option[] {
+        return [
+            { value: 'Group', label: TARGET_GROUP },
+            { value: 'Queue', label: TARGET_QUEUE },
+            { value: 'User', label: TARGET_USER }
+        ];
+    }
+
+    get targetOptions(): Option[] {
+        if (!this.options) {
+            return [];
+        }
+        if (this.targetType === 'Group') {
+            return this.options.groups;
+        }
+        if (this.targetType === 'Queue') {
+            return this.options.queues;
+        }
+        return this.options.readyUsers.map((user) => ({ value: user.userId, label: userLabel(user) }));
+    }
+
+    get hasTargetOptions(): boolean {
+        return this.targetOptions.length > 0;
+    }
+
+    get notReadyUsers(): NotReadyView[] {
+        return (this.options?.notReadyUsers ?? []).map((user) => ({
+            userId: user.userId,
+            title: userLabel(user),
+            reasons: user.reasons.join(', ')
+        }));
+    }
+
+    get showNotReady(): boolean {
+        return this.targetType === 'User' && this.notReadyUsers.length > 0;
+    }
+
+    get assignDisabled(): boolean {
+        return !this.targetId || this.isAssigning;
+    }
+
+    handleTargetTypeChange(event: CustomEvent<{ value: TargetType }>): void {
+        this.targetType = event.detail.value;
+        this.targetId = undefined;
+    }
+
+    handleTargetChange(event: CustomEvent<{ value: string }>): void {
+        this.targetId = event.detail.value;
+    }
+
+    handleNotifyChange(event: CustomEvent<{ checked: boolean }>): void {
+        this.notify = event.detail.checked;
+    }
+
+    handleCancel(): void {
+        this.dispatchEvent(new CloseActionScreenEvent());
+    }
+
+    async handleAssign(): Promise<void> {
+        if (!this.targetId) {
+            return;
+        }
+        this.isAssigning = true;
+        this.assignError = undefined;
+        this.resultMessage = undefined;
+        try {
+            const outcome = await assignToPartner({
+                leadId: this.currentRecordId as string,
+                targetType: this.targetType,
+                targetId: this.targetId,
+                notify: this.notify
+            });
+            if (outcome.outcome !== 'Assigned') {
+                this.resultMessage = NO_ELIGIBLE;
+                return;
+            }
+            const message = formatLabel(SUCCESS, outcome.ownerName ?? '');
+            this.dispatchEvent(new ShowToastEvent({ title: TITLE, message, variant: 'success' }));
+            await notifyRecordUpdateAvailable([{ recordId: this.currentRecordId as string }]);
+            this.dispatchEvent(new CloseActionScreenEvent());
+        } catch (error) {
+            this.assignError = error;
+        } finally {
+            this.isAssigning = false;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+// Generated from the .ts beside this file by `npm run build:lwc`. Edit the .ts, not this file.
+import { LightningElement, api, wire } from 'lwc';
+import getActiveGroups from '@salesforce/apex/DistributionController.getActiveGroups';
+import distributeLeads from '@salesforce/apex/DistributionController.distributeLeads';
+import { formatLabel } from 'c/ldsUtils';
+import TITLE from '@salesforce/label/c.Distribution_Distribute_Title';
+import LOADING from '@salesforce/label/c.Common_Loading';
+import SELECTED from '@salesforce/label/c.Distribution_Distribute_Selected';
+import NONE_SELECTED from '@salesforce/label/c.Distribution_Distribute_None_Selected';
+import GROUP from '@salesforce/label/c.Distribution_Distribute_Group';
+import BY_CRITERIA from '@salesforce/label/c.Distribution_Distribute_By_Criteria';
+import NOTIFY from '@salesforce/label/c.Distribution_Notify';
+import DISTRIBUTE from '@salesforce/label/c.Distribution_Distribute_Button';
+import DONE from '@salesforce/label/c.Distribution_Distribute_Done';
+import RESULT from '@salesforce/label/c.Distribution_Distribute_Result';
+import DISTRIBUTE_ERROR from '@salesforce/label/c.Distribution_Distribute_Error';
+import GROUPS_ERROR from '@salesforce/label/c.Distribution_Distribute_Groups_Error';
+import NO_GROUPS from '@salesforce/label/c.Distribution_Distribute_No_Groups';
+/** Value of the group choice that lets each lead find its group by criteria. */
+const BY_CRITERIA_VALUE = '';
+/**
+ * "Distribute to partners" for the leads selected in a list view: through one distribution group or
+ * each lead through the group its criteria match, with "Send notification email". Hosted by the
+ * Visualforce page DistributeLeads (a list view button) through Lightning Out; fires `done` (bubbling,
+ * composed) when the user is finished, so the host can go back to the list.
+ */
+export default class DistributeLeads extends LightningElement {
+    /** The selected leads' Ids. */
+    @api
+    leadIds = [];
+    labels = { TITLE, LOADING, NONE_SELECTED, GROUP, NOTIFY, DISTRIBUTE, DONE, DISTRIBUTE_ERROR, GROUPS_ERROR, NO_GROUPS };
+    groups;
+    groupsError;
+    groupId = BY_CRITERIA_VALUE;
+    notify = true;
+    isDistributing = false;
+    distributeError;
+    summary;
+    @wire(getActiveGroups)
+    wiredGroups({ data, error }) {
+        if (data) {
+            this.groups = data;
+            this.groupsError = undefined;
+        }
+        else if (error) {
+            this.groups = undefined;
+            this.groupsError = error;
+        }
+    }
+    get hasLeads() {
+        return Array.isArray(this.leadIds) && this.leadIds.length > 0;
+    }
+    get selectedText() {
+        return formatLabel(SELECTED, this.hasLeads ? this.leadIds.length : 0);
+    }
+    get isLoadingGroups() {
+        return this.hasLeads && !this.groups && !this.groupsError;
+    }
+    get hasGroups() {
+        return Boolean(this.groups && this.groups.length > 0);
+    }
+    get showNoGroups() {
+        return Boolean(this.groups) && !this.hasGroups;
+    }
+    get showForm() {
+        return this.hasLeads && this.hasGroups && !this.summary;
+    }
+    get groupOptions() {
+        return [{ value: BY_CRITERIA_VALUE, label: BY_CRITERIA }, ...(this.groups ?? [])];
+    }
+    get distributeDisabled() {
+        return this.isDistributing;
+    }
+    get resultText() {
+        const s = this.summary;
+        return s ? formatLabel(RESULT, s.assigned, s.noEligible, s.notMatched) : '';
+    }
+    handleGroupChange(event) {
+        this.groupId = event.detail.value;
+    }
+    handleNotifyChange(event) {
+        this.notify = event.detail.checked;
+    }
+    async handleDistribute() {
+        this.isDistributing = true;
+        this.distributeError = undefined;
+        try {
+            this.summary = await distributeLeads({
+                leadIds: this.leadIds,
+                groupId: this.groupId === BY_CRITERIA_VALUE ? null : this.groupId,
+                notify: this.notify
+            });
+        }
+        catch (error) {
+            this.distributeError = error;
+        }
+        finally {
+            this.isDistributing = false;
+        }
+    }
+    handleDone() {
+        this.dispatchEvent(new CustomEvent('done', { bubbles: true, composed: true }));
+    }
+}

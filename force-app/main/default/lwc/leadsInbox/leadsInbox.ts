@@ -1,0 +1,512 @@
+import { LightningElement, wire } from 'lwc';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import getInboxPage from '@salesforce/apex/LeadsInboxController.getInboxPage';
+import getInboxOptions from '@salesforce/apex/LeadsInboxController.getInboxOptions';
+import acceptLead from '@salesforce/apex/LeadsInboxController.acceptLead';
+import returnLead from '@salesforce/apex/LeadsInboxController.returnLead';
+import updateLeadStatus from '@salesforce/apex/LeadsInboxController.updateLeadStatus';
+import type { InboxListName, InboxRow, SlaState, SortKey } from '@salesforce/apex/LeadsInboxController.getInboxPage';
+import type { InboxOption, InboxOptions } from '@salesforce/apex/LeadsInboxController.getInboxOptions';
+import { formatLabel, reduceErrors } from 'c/ldsUtils';
+import { LABELS } from './labels';
+
+/** Rows fetched per page ("Load more" fetches the next page). */
+export const PAGE_SIZE = 25;
+/** Milliseconds the search box waits for typing to pause. */
+export const SEARCH_DELAY = 300;
+/** The server pages with OFFSET, which SOQL caps at 2,000. */
+export const MAX_ROWS = 2000;
+/** Longest return comment (Lead.Return_Comment__c). */
+export const MAX_COMMENT = 4000;
+
+interface ListState {
+    rows: InboxRow[];
+    total: number;
+    hasMore: boolean;
+    loaded: boolean;
+    loading: boolean;
+    error?: unknown;
+}
+
+interface RowView extends InboxRow {
+    key: string;
+    ageText: string;
+    slaLabel: string;
+    slaClass: string;
+    dueText: string | null;
+    statusOptions: InboxOption[];
+    statusLabel: string;
+    acceptLabel: string;
+    returnLabel: string;
+    accepting: boolean;
+    showAccept: boolean;
+}
+
+interface Notice {
+    title: string;
+    message: string;
+    variant: 'success' | 'error';
+}
+
+const SLA_LABELS: Record<SlaState, string> = {
+    on_time: LABELS.SLA_ON_TIME,
+    due_soon: LABELS.SLA_DUE_SOON,
+    overdue: LABELS.SLA_OVERDUE,
+    accepted: LABELS.SLA_ACCEPTED,
+    none: LABELS.SLA_NONE
+};
+
+const SLA_CLASSES: Record<SlaState, string> = {
+    on_time: 'sla slds-badge slds-theme_success',
+    due_soon: 'sla slds-badge slds-theme_warning',
+    overdue: 'sla slds-badge slds-theme_error',
+    accepted: 'sla slds-badge slds-badge_lightest',
+    none: 'sla slds-badge slds-badge_lightest'
+};
+
+function emptyList(): ListState {
+    return { rows: [], total: 0, hasMore: false, loaded: false, loading: false };
+}
+
+/** Hours under two days as hours, then whole days. */
+export function formatAge(hours: number): string {
+    if (hours < 48) {
+        return formatLabel(LABELS.AGE_HOURS, Math.max(0, Math.round(hours * 10) / 10));
+    }
+    return formatLabel(LABELS.AGE_DAYS, Math.floor(hours / 24));
+}
+
+/**
+ * The partner Leads inbox: leads waiting in the user's queues and the user's own open leads, with
+ * search, sort and paging done on the server; accept (which may be lost to a faster partner), return
+ * with a reason and a comment, and status updates of the user's own leads.
+ */
+export default class LeadsInbox extends LightningElement {
+    labels = LABELS;
+
+    activeList: InboxListName = 'waiting';
+    lists: Record<InboxListName, ListState> = { waiting: emptyList(), owned: emptyList() };
+    searchInput = '';
+    searchTerm = '';
+    sortBy: SortKey = 'age';
+    // Oldest first: the leads closest to their deadline come first.
+    sortDirection: 'asc' | 'desc' = 'desc';
+    notice?: Notice;
+    acceptingId?: string;
+
+    options?: InboxOptions;
+    optionsError?: unknown;
+
+    returnTarget?: InboxRow;
+    returnReason = '';
+    returnComment = '';
+    returnSubmitted = false;
+    returning = false;
+    returnError?: unknown;
+
+    private searchTimer?: ReturnType<typeof setTimeout>;
+    private requestSeq = 0;
+    private latestRequest: Record<InboxListName, number> = { waiting: 0, owned: 0 };
+    private focusDialog = false;
+
+    @wire(getInboxOptions)
+    wiredOptions({ data, error }: { data?: InboxOptions; error?: unknown }): void {
+        this.options = data;
+        this.optionsError = error;
+    }
+
+    override connectedCallback(): void {
+        this.loadList('waiting', true);
+        this.loadList('owned', true);
+    }
+
+    override renderedCallback(): void {
+        if (this.focusDialog) {
+            this.focusDialog = false;
+            this.template?.querySelector<HTMLElement>('.return-reason')?.focus();
+        }
+    }
+
+    override disconnectedCallback(): void {
+        clearTimeout(this.searchTimer);
+    }
+
+    /** Loads the first page of a list (reset) or the next one. An answer to an older request is dropped. */
+    async loadList(listName: InboxListName, reset: boolean): Promise<void> {
+        const current = this.lists[listName];
+        const offset = reset ? 0 : current.rows.length;
+        const seq = ++this.requestSeq;
+        this.latestRequest[listName] = seq;
+        this.setList(listName, { ...current, loading: true, error: undefined });
+        try {
+            const page = await getInboxPage({
+                listName,
+                searchTerm: this.searchTerm || null,
+                sortBy: this.sortBy,
+                sortDirection: this.sortDirection,
+                pageSize: PAGE_SIZE,
+                offset
+            });
+            if (this.latestRequest[listName] !== seq) {
+                return;
+            }
+            const rows = reset ? page.rows : [...this.lists[listName].rows, ...page.rows];
+            this.setList(listName, { rows, total: page.total, hasMore: page.hasMore, loaded: true, loading: false });
+        } catch (error) {
+            if (this.latestRequest[listName] === seq) {
+                this.setList(listName, { ...this.lists[listName], loading: false, loaded: true, error });
+            }
+        }
+    }
+
+    private setList(listName: InboxListName, state: ListState): void {
+        this.lists = { ...this.lists, [listName]: state };
+    }
+
+    private reloadAll(): void {
+        this.loadList('waiting', true);
+        this.loadList('owned', true);
+    }
+
+    // ----- view state -----
+
+    get current(): ListState {
+        return this.lists[this.activeList];
+    }
+
+    get isWaiting(): boolean {
+        return this.activeList === 'waiting';
+    }
+
+    get currentTabLabel(): string {
+        return this.isWaiting ? LABELS.TAB_WAITING : LABELS.TAB_OWNED;
+    }
+
+    get waitingTabLabel(): string {
+        return this.tabLabel(LABELS.TAB_WAITING, this.lists.waiting);
+    }
+
+    get ownedTabLabel(): string {
+        return this.tabLabel(LABELS.TAB_OWNED, this.lists.owned);
+    }
+
+    private tabLabel(label: string, list: ListState): string {
+        return list.loaded && !list.error ? `${label} (${list.total})` : label;
+    }
+
+    get waitingTabClass(): string {
+        return this.tabClass('waiting');
+    }
+
+    get ownedTabClass(): string {
+        return this.tabClass('owned');
+    }
+
+    private tabClass(listName: InboxListName): string {
+        return `slds-tabs_default__item${this.activeList === listName ? ' slds-is-active' : ''}`;
+    }
+
+    get waitingSelected(): string {
+        return String(this.activeList === 'waiting');
+    }
+
+    get ownedSelected(): string {
+        return String(this.activeList === 'owned');
+    }
+
+    get waitingTabIndex(): number {
+        return this.activeList === 'waiting' ? 0 : -1;
+    }
+
+    get ownedTabIndex(): number {
+        return this.activeList === 'owned' ? 0 : -1;
+    }
+
+    get sortOptions(): InboxOption[] {
+        return [
+            { value: 'age', label: LABELS.SORT_AGE },
+            { value: 'name', label: LABELS.SORT_NAME },
+            { value: 'company', label: LABELS.SORT_COMPANY },
+            { value: 'country', label: LABELS.SORT_COUNTRY },
+            { value: 'source', label: LABELS.SORT_SOURCE },
+            { value: 'status', label: LABELS.SORT_STATUS }
+        ];
+    }
+
+    get directionLabel(): string {
+        if (this.sortBy === 'age') {
+            return this.sortDirection === 'desc' ? LABELS.SORT_OLDEST_FIRST : LABELS.SORT_NEWEST_FIRST;
+        }
+        return this.sortDirection === 'asc' ? LABELS.SORT_ASCENDING : LABELS.SORT_DESCENDING;
+    }
+
+    get directionIcon(): string {
+        return this.sortDirection === 'asc' ? 'utility:arrowup' : 'utility:arrowdown';
+    }
+
+    get showSpinner(): boolean {
+        return this.current.loading;
+    }
+
+    get listError(): unknown {
+        return this.current.error;
+    }
+
+    get rows(): RowView[] {
+        const statuses = this.options?.statuses ?? [];
+        return this.current.rows.map((row) => {
+            const statusOptions =
+                row.status && !statuses.some((s) => s.value === row.status)
+                    ? [{ value: row.status, label: row.status }, ...statuses]
+                    : statuses;
+            return {
+                ...row,
+                key: row.id,
+                ageText: formatAge(row.ageHours),
+                slaLabel: SLA_LABELS[row.sla] ?? LABELS.SLA_NONE,
+                slaClass: SLA_CLASSES[row.sla] ?? SLA_CLASSES.none,
+                dueText: row.dueAt ? formatLabel(LABELS.SLA_DUE_AT, this.formatDateTime(row.dueAt)) : null,
+                statusOptions,
+                statusLabel: formatLabel(LABELS.STATUS_LABEL, row.name),
+                acceptLabel: formatLabel(LABELS.ACCEPT_LEAD, row.name),
+                returnLabel: formatLabel(LABELS.RETURN_LEAD, row.name),
+                accepting: this.acceptingId === row.id,
+                showAccept: row.canAccept
+            };
+        });
+    }
+
+    private formatDateTime(iso: string): string {
+        return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    }
+
+    get hasRows(): boolean {
+        return this.current.rows.length > 0;
+    }
+
+    get showEmpty(): boolean {
+        return this.current.loaded && !this.current.loading && !this.current.error && !this.hasRows;
+    }
+
+    get emptyMessage(): string {
+        if (this.searchTerm) {
+            return formatLabel(LABELS.EMPTY_SEARCH, this.searchTerm);
+        }
+        return this.isWaiting ? LABELS.EMPTY_WAITING : LABELS.EMPTY_OWNED;
+    }
+
+    get showingText(): string {
+        return formatLabel(LABELS.SHOWING, this.current.rows.length, this.current.total);
+    }
+
+    get showLoadMore(): boolean {
+        return this.current.hasMore && this.current.rows.length < MAX_ROWS;
+    }
+
+    get showOffsetLimit(): boolean {
+        return this.current.rows.length >= MAX_ROWS && this.current.total > this.current.rows.length;
+    }
+
+    get loadMoreDisabled(): boolean {
+        return this.current.loading;
+    }
+
+    get noticeClass(): string {
+        const theme = this.notice?.variant === 'error' ? 'slds-theme_error' : 'slds-theme_success';
+        return `notice slds-notify slds-notify_alert slds-m-bottom_small ${theme}`;
+    }
+
+    // ----- list controls -----
+
+    handleTabClick(event: Event): void {
+        const listName = (event.currentTarget as HTMLElement).dataset.list as InboxListName;
+        this.activeList = listName;
+    }
+
+    handleTabKeydown(event: KeyboardEvent): void {
+        if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+            this.activeList = this.activeList === 'waiting' ? 'owned' : 'waiting';
+            const tab = this.template?.querySelector<HTMLElement>(`[data-list="${this.activeList}"]`);
+            tab?.focus();
+        }
+    }
+
+    handleSearchInput(event: CustomEvent<{ value: string }>): void {
+        this.searchInput = event.detail.value ?? '';
+        clearTimeout(this.searchTimer);
+        // Wait for typing to pause so one search runs, not one per key.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.searchTimer = setTimeout(() => {
+            const term = this.searchInput.trim();
+            if (term !== this.searchTerm) {
+                this.searchTerm = term;
+                this.reloadAll();
+            }
+        }, SEARCH_DELAY);
+    }
+
+    handleSortChange(event: CustomEvent<{ value: string }>): void {
+        this.sortBy = event.detail.value as SortKey;
+        this.sortDirection = this.sortBy === 'age' ? 'desc' : 'asc';
+        this.reloadAll();
+    }
+
+    handleDirectionToggle(): void {
+        this.sortDirection = this.sortDirection === 'asc' ? 'desc' : 'asc';
+        this.reloadAll();
+    }
+
+    handleRefresh(): void {
+        this.notice = undefined;
+        this.reloadAll();
+    }
+
+    handleLoadMore(): void {
+        this.loadList(this.activeList, false);
+    }
+
+    handleDismissNotice(): void {
+        this.notice = undefined;
+    }
+
+    // ----- accept -----
+
+    async handleAccept(event: Event): Promise<void> {
+        const row = this.findRow((event.currentTarget as HTMLElement).dataset.id);
+        if (!row || this.acceptingId) {
+            return;
+        }
+        this.acceptingId = row.id;
+        this.notice = undefined;
+        try {
+            await acceptLead({ leadId: row.id });
+            this.tell(LABELS.ACCEPTED_TITLE, formatLabel(LABELS.ACCEPTED, row.name), 'success');
+        } catch (error) {
+            // Lost to a faster partner, or the lead left the queue: say so and show the lists as they are now.
+            this.tell(LABELS.RACE_LOST_TITLE, reduceErrors(error)[0] ?? LABELS.ERROR_ACCEPT, 'error');
+        } finally {
+            this.acceptingId = undefined;
+            this.reloadAll();
+        }
+    }
+
+    // ----- status -----
+
+    async handleStatusChange(event: CustomEvent<{ value: string }>): Promise<void> {
+        const row = this.findRow((event.currentTarget as HTMLElement).dataset.id);
+        const status = event.detail.value;
+        if (!row || !status || status === row.status) {
+            return;
+        }
+        this.notice = undefined;
+        try {
+            await updateLeadStatus({ leadId: row.id, status });
+            const label = this.options?.statuses.find((s) => s.value === status)?.label ?? status;
+            this.tell(LABELS.STATUS_UPDATED_TITLE, formatLabel(LABELS.STATUS_UPDATED, row.name, label), 'success');
+        } catch (error) {
+            this.tell(LABELS.ERROR_STATUS, reduceErrors(error)[0] ?? LABELS.ERROR_STATUS, 'error');
+        }
+        this.loadList('owned', true);
+    }
+
+    // ----- return -----
+
+    get returnOpen(): boolean {
+        return Boolean(this.returnTarget);
+    }
+
+    get returnTitle(): string {
+        return formatLabel(LABELS.RETURN_TITLE, this.returnTarget?.name ?? '');
+    }
+
+    get reasonOptions(): InboxOption[] {
+        return this.options?.returnReasons ?? [];
+    }
+
+    get reasonMissing(): boolean {
+        return this.returnSubmitted && !this.returnReason;
+    }
+
+    get commentMissing(): boolean {
+        return this.returnSubmitted && this.returnComment.trim().length === 0;
+    }
+
+    get commentTooLong(): boolean {
+        return this.returnComment.trim().length > MAX_COMMENT;
+    }
+
+    get commentTooLongText(): string {
+        return formatLabel(LABELS.COMMENT_TOO_LONG, MAX_COMMENT);
+    }
+
+    get maxComment(): number {
+        return MAX_COMMENT;
+    }
+
+    handleOpenReturn(event: Event): void {
+        const row = this.findRow((event.currentTarget as HTMLElement).dataset.id);
+        if (!row) {
+            return;
+        }
+        this.returnTarget = row;
+        this.returnReason = '';
+        this.returnComment = '';
+        this.returnSubmitted = false;
+        this.returnError = undefined;
+        this.focusDialog = true;
+    }
+
+    handleReasonChange(event: CustomEvent<{ value: string }>): void {
+        this.returnReason = event.detail.value ?? '';
+    }
+
+    handleCommentChange(event: CustomEvent<{ value: string }>): void {
+        this.returnComment = event.detail.value ?? '';
+    }
+
+    handleCancelReturn(): void {
+        this.returnTarget = undefined;
+    }
+
+    handleDialogKeydown(event: KeyboardEvent): void {
+        if (event.key === 'Escape' && !this.returning) {
+            this.returnTarget = undefined;
+        }
+    }
+
+    async handleSubmitReturn(): Promise<void> {
+        this.returnSubmitted = true;
+        this.template
+            ?.querySelectorAll<HTMLElement & { reportValidity?: () => boolean }>('.return-field')
+            .forEach((field) => {
+                field.reportValidity?.();
+            });
+        if (!this.returnTarget || this.reasonMissing || this.commentMissing || this.commentTooLong) {
+            return;
+        }
+        const target = this.returnTarget;
+        this.returning = true;
+        this.returnError = undefined;
+        try {
+            await returnLead({ leadId: target.id, reason: this.returnReason, comment: this.returnComment.trim() });
+            this.returnTarget = undefined;
+            this.tell(LABELS.RETURNED_TITLE, formatLabel(LABELS.RETURNED, target.name), 'success');
+            this.reloadAll();
+        } catch (error) {
+            this.returnError = error;
+        } finally {
+            this.returning = false;
+        }
+    }
+
+    // ----- helpers -----
+
+    private findRow(id: string | undefined): InboxRow | undefined {
+        return this.current.rows.find((row) => row.id === id);
+    }
+
+    private tell(title: string, message: string, variant: 'success' | 'error'): void {
+        this.notice = { title, message, variant };
+        this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
+    }
+}

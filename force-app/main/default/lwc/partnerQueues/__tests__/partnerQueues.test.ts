@@ -1,0 +1,136 @@
+import { createElement } from 'lwc';
+import PartnerQueues from 'c/partnerQueues';
+import getPartnerQueues from '@salesforce/apex/DistributionController.getPartnerQueues';
+import getAccountsWithoutQueue from '@salesforce/apex/DistributionController.getAccountsWithoutQueue';
+import createPartnerQueue from '@salesforce/apex/DistributionController.createPartnerQueue';
+import type { Option, QueueBacklog } from 'c/distributionCommon';
+
+import QUEUES from './data/getPartnerQueues.json';
+import ACCOUNTS from './data/getAccountsWithoutQueue.json';
+import CREATED from './data/createPartnerQueue.json';
+
+// The LWC jest transformer reads a custom permission once, when the component module loads:
+// partnerQueues.noPermission.test.ts covers users without it.
+jest.mock('@salesforce/customPermission/Partner_Desk_Manage_Partner_Queues', () => ({ default: true }), { virtual: true });
+jest.mock('@salesforce/apex/DistributionController.getPartnerQueues', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/DistributionController.getAccountsWithoutQueue', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/DistributionController.createPartnerQueue', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/label/c.Distribution_Queues_Created', () => ({ default: 'Queue {0} created with {1} members.' }), { virtual: true });
+
+const QUEUE_ROWS = QUEUES as QueueBacklog[];
+const ACCOUNT_OPTIONS = ACCOUNTS as Option[];
+
+type Field = HTMLElement & { value?: unknown; options?: Option[]; data?: Array<Record<string, unknown>>; disabled?: boolean };
+
+function render(): HTMLElement {
+    const element = createElement('c-partner-queues', { is: PartnerQueues });
+    document.body.appendChild(element);
+    return element;
+}
+
+/** Lets pending promises and re-renders settle. */
+function flush(): Promise<void> {
+    return Array.from({ length: 10 }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
+}
+
+function one(root: ShadowRoot, selector: string): Field {
+    return root.querySelector(selector) as Field;
+}
+
+async function renderWithData(queues: QueueBacklog[] = QUEUE_ROWS, accounts: Option[] = ACCOUNT_OPTIONS): Promise<HTMLElement> {
+    jest.mocked(getPartnerQueues).mockResolvedValue(queues);
+    jest.mocked(getAccountsWithoutQueue).mockResolvedValue(accounts);
+    const element = render();
+    await flush();
+    return element;
+}
+
+describe('c-partner-queues', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('shows a spinner while the queues load', async () => {
+        jest.mocked(getPartnerQueues).mockReturnValue(new Promise(() => undefined));
+        jest.mocked(getAccountsWithoutQueue).mockReturnValue(new Promise(() => undefined));
+        const element = render();
+        await flush();
+
+        expect(element.shadowRoot!.querySelector('.load-spinner')).not.toBeNull();
+        expect(element.shadowRoot!.querySelector('.queues')).toBeNull();
+    });
+
+    it('lists each queue with members, waiting leads and the age of the oldest', async () => {
+        const element = await renderWithData();
+        const table = one(element.shadowRoot!, '.queues');
+
+        expect(table.data).toHaveLength(2);
+        expect(table.data![0]).toMatchObject({ name: 'Partner: Acme', memberCount: 3, backlog: 14, oldestText: '76.5' });
+        expect(table.data![1]).toMatchObject({ backlog: 0, oldestText: 'c.Distribution_Queues_Never' });
+    });
+
+    it('says so when there is no partner queue yet', async () => {
+        const element = await renderWithData([]);
+        const root = element.shadowRoot!;
+
+        expect(root.querySelector('.empty')).not.toBeNull();
+        expect(root.querySelector('.queues')).toBeNull();
+    });
+
+    it('shows an error panel when the queues cannot load', async () => {
+        jest.mocked(getPartnerQueues).mockRejectedValue({ body: { message: 'You do not have access to distribution groups.' } });
+        jest.mocked(getAccountsWithoutQueue).mockResolvedValue(ACCOUNT_OPTIONS);
+        const element = render();
+        await flush();
+
+        expect(element.shadowRoot!.querySelector('c-error-panel.load-error')).not.toBeNull();
+        expect(element.shadowRoot!.querySelector('.load-spinner')).toBeNull();
+    });
+
+    it('says so when every partner account has a queue', async () => {
+        const element = await renderWithData(QUEUE_ROWS, []);
+
+        expect(element.shadowRoot!.querySelector('.no-accounts')).not.toBeNull();
+    });
+
+    it('creates the queue of the chosen account, announces it and reloads', async () => {
+        const element = await renderWithData();
+        const root = element.shadowRoot!;
+        jest.mocked(createPartnerQueue).mockResolvedValue(CREATED as QueueBacklog);
+        const toast = jest.fn();
+        element.addEventListener('lightning__showtoast', toast);
+
+        expect(one(root, 'lightning-button.create-button').disabled).toBe(true);
+        one(root, '.account').dispatchEvent(new CustomEvent('change', { detail: { value: '001000000000003AAA' } }));
+        await flush();
+        one(root, 'lightning-button.create-button').click();
+        await flush();
+
+        expect(createPartnerQueue).toHaveBeenCalledWith({ accountId: '001000000000003AAA' });
+        expect((toast.mock.calls[0][0] as CustomEvent<{ message: string }>).detail.message).toBe(
+            'Queue Partner: Nordlys Partners created with 2 members.'
+        );
+        expect(getPartnerQueues).toHaveBeenCalledTimes(2);
+    });
+
+    it('shows the refusal when creating fails', async () => {
+        const element = await renderWithData();
+        const root = element.shadowRoot!;
+        jest.mocked(createPartnerQueue).mockRejectedValue({ body: { message: 'Nordlys Partners already has a partner queue.' } });
+
+        one(root, '.account').dispatchEvent(new CustomEvent('change', { detail: { value: '001000000000003AAA' } }));
+        await flush();
+        one(root, 'lightning-button.create-button').click();
+        await flush();
+
+        expect(root.querySelector('c-error-panel.create-error')).not.toBeNull();
+    });
+
+    it('is accessible with data', async () => {
+        const element = await renderWithData();
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,2 @@
+// Adds toBeAccessible() (axe-core) to every LWC test.
+require('@sa11y/jest').setup();

@@ -1,0 +1,38 @@
+/**
+ * What a gallery page shows: one component in one state. Shared by the build (Node), which fills it in
+ * from the fixture map, and the page (browser), which reads it back; so it holds plain JSON only.
+ */
+
+/** What an Apex call returns: its data, an error as Apex reports it, or no answer yet. */
+export type ApexAnswer = { data: unknown } | { error: unknown } | { pending: true };
+
+/** An Apex method's answer in a state; `byParam` answers by the value of one call parameter (e.g. listName). */
+export type ApexFixture = ApexAnswer | { byParam: string; answers: Record<string, ApexAnswer> };
+
+export interface GalleryState {
+    /** The bundle under force-app/main/default/lwc. */
+    component: string;
+    /** The custom element name, e.g. c-partner-accounts. */
+    tag: string;
+    /** The state's short name, e.g. data, empty, error. */
+    state: string;
+    /** One line saying what the state shows. */
+    description: string;
+    /** Public (@api) properties set on the element before it is connected. */
+    props: Record<string, unknown>;
+    /** By `Class.method`: what the Apex method answers, imperatively or through @wire. */
+    apex: Record<string, ApexFixture>;
+    /** Custom permissions the viewing user lacks (all others are granted). */
+    deniedPermissions: string[];
+    /** What lightning/navigation's CurrentPageReference provides. */
+    pageReference: { type: string; attributes: Record<string, unknown>; state: Record<string, unknown> };
+    /** The answer LightningConfirm.open gives. */
+    confirm: boolean;
+    /** Text that must be on the rendered page: fixture values and label values. */
+    expect: string[];
+}
+
+/** The URL query that selects a state: ?component=<bundle>&state=<name>. */
+export function stateKey(component: string, state: string): string {
+    return `${component}/${state}`;
+}

@@ -1,0 +1,204 @@
+/**
+ * The distribution vectors file (ROUND_ROBIN.md): `{ "version": 1, "cases": [...] }`. Each case gives
+ * members, state and leads, and what any implementation must produce from them:
+ * - `expected: { assignments, state }`: the result, compared exactly;
+ * - `expected: { error: "members[1].weight" }`: the input must be refused as a whole, with a message
+ *   that contains that text (the path of the offending field).
+ * A case's members, state and leads are kept as read: refusal cases hold deliberately invalid values.
+ */
+import { Assignment, DistributionInputError, DistributionInput, DistributionState, distribute } from './roundRobin';
+
+export interface ResultExpectation {
+    assignments: Assignment[];
+    state: DistributionState;
+}
+
+export interface ErrorExpectation {
+    error: string;
+}
+
+export interface VectorCase {
+    name: string;
+    members: unknown;
+    state: unknown;
+    leads: unknown;
+    expected: ResultExpectation | ErrorExpectation;
+}
+
+export interface VectorsFile {
+    version: 1;
+    cases: VectorCase[];
+}
+
+/** The file is not in the vectors format; the message says where. */
+export class VectorsFormatError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = 'VectorsFormatError';
+    }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fail(message: string): never {
+    throw new VectorsFormatError(message);
+}
+
+function checkAssignment(at: string, value: unknown): Assignment {
+    if (!isObject(value)) {
+        fail(`${at} must be an object {leadId, ownerId, reason}`);
+    }
+    if (typeof value.leadId !== 'string') {
+        fail(`${at}.leadId must be a string`);
+    }
+    for (const key of ['ownerId', 'reason'] as const) {
+        if (value[key] !== null && typeof value[key] !== 'string') {
+            fail(`${at}.${key} must be a string or null`);
+        }
+    }
+    return { leadId: value.leadId, ownerId: value.ownerId as string | null, reason: value.reason as string | null };
+}
+
+function checkExpected(at: string, value: unknown): ResultExpectation | ErrorExpectation {
+    if (!isObject(value)) {
+        fail(`${at} must be an object: {assignments, state} or {error}`);
+    }
+    if ('error' in value) {
+        if (typeof value.error !== 'string' || value.error.length === 0) {
+            fail(`${at}.error must be a non-empty string (the path of the refused field)`);
+        }
+        return { error: value.error };
+    }
+    if (!Array.isArray(value.assignments)) {
+        fail(`${at}.assignments must be a list`);
+    }
+    if (!isObject(value.state)) {
+        fail(`${at}.state must be an object from member id to integer`);
+    }
+    const state: DistributionState = {};
+    for (const [id, current] of Object.entries(value.state)) {
+        if (typeof current !== 'number' || !Number.isInteger(current)) {
+            fail(`${at}.state.${id} must be an integer`);
+        }
+        state[id] = current;
+    }
+    return { assignments: value.assignments.map((a, i) => checkAssignment(`${at}.assignments[${i}]`, a)), state };
+}
+
+/** Parses and checks the file's structure (not the cases' inputs: refusing those is the implementation's job). */
+export function parseVectors(text: string): VectorsFile {
+    let data: unknown;
+    try {
+        data = JSON.parse(text);
+    } catch (e) {
+        fail(`not valid JSON: ${(e as Error).message}`);
+    }
+    if (!isObject(data)) {
+        fail('the file must hold an object {"version": 1, "cases": [...]}');
+    }
+    if (data.version !== 1) {
+        fail(`version must be 1, got ${JSON.stringify(data.version)}`);
+    }
+    if (!Array.isArray(data.cases)) {
+        fail('cases must be a list');
+    }
+    const seen = new Map<string, number>();
+    const cases = data.cases.map((c: unknown, i: number): VectorCase => {
+        const at = `cases[${i}]`;
+        if (!isObject(c)) {
+            fail(`${at} must be an object`);
+        }
+        if (typeof c.name !== 'string' || c.name.length === 0) {
+            fail(`${at}.name must be a non-empty string`);
+        }
+        const first = seen.get(c.name);
+        if (first !== undefined) {
+            fail(`${at}.name ${JSON.stringify(c.name)} is already the name of cases[${first}]`);
+        }
+        seen.set(c.name, i);
+        for (const key of ['members', 'state', 'leads', 'expected']) {
+            if (!(key in c)) {
+                fail(`${at} (${JSON.stringify(c.name)}) has no ${key}`);
+            }
+        }
+        return {
+            name: c.name,
+            members: c.members,
+            state: c.state,
+            leads: c.leads,
+            expected: checkExpected(`${at}.expected`, c.expected)
+        };
+    });
+    return { version: 1, cases };
+}
+
+/** Why a case failed, in words a person reading the verifier's output can act on. */
+export interface CaseDifference {
+    name: string;
+    detail: string;
+}
+
+function showAssignment(a: Assignment | undefined): string {
+    if (a === undefined) {
+        return 'no assignment';
+    }
+    const placement = `${a.ownerId === null ? 'no owner' : `owner ${a.ownerId}`}${a.reason === null ? '' : ` (${a.reason})`}`;
+    return `${a.leadId} -> ${placement}`;
+}
+
+function firstStateDifference(expected: DistributionState, actual: DistributionState): string | null {
+    for (const id of Object.keys(expected)) {
+        if (!(id in actual)) {
+            return `state.${id}: expected ${expected[id]}, actual missing`;
+        }
+        if (actual[id] !== expected[id]) {
+            return `state.${id}: expected ${expected[id]}, actual ${actual[id]}`;
+        }
+    }
+    for (const id of Object.keys(actual)) {
+        if (!(id in expected)) {
+            return `state.${id}: expected missing, actual ${actual[id]}`;
+        }
+    }
+    return null;
+}
+
+/** Runs one case through the TypeScript implementation; null when it matches. */
+export function checkCase(c: VectorCase): CaseDifference | null {
+    let result;
+    try {
+        result = distribute({ members: c.members, state: c.state, leads: c.leads } as DistributionInput);
+    } catch (e) {
+        if (!(e instanceof DistributionInputError)) {
+            throw e;
+        }
+        if ('error' in c.expected) {
+            return e.message.includes(c.expected.error)
+                ? null
+                : { name: c.name, detail: `expected a refusal naming ${c.expected.error}, got: ${e.message}` };
+        }
+        return { name: c.name, detail: `expected a result, got a refusal: ${e.message}` };
+    }
+    if ('error' in c.expected) {
+        return { name: c.name, detail: `expected a refusal naming ${c.expected.error}, got a result` };
+    }
+    const expected = c.expected.assignments;
+    const actual = result.assignments;
+    for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
+        const e = expected[i];
+        const a = actual[i];
+        if (
+            e === undefined ||
+            a === undefined ||
+            e.leadId !== a.leadId ||
+            e.ownerId !== a.ownerId ||
+            e.reason !== a.reason
+        ) {
+            return { name: c.name, detail: `leads[${i}]: expected ${showAssignment(e)}, actual ${showAssignment(a)}` };
+        }
+    }
+    const stateDifference = firstStateDifference(c.expected.state, result.state);
+    return stateDifference === null ? null : { name: c.name, detail: stateDifference };
+}

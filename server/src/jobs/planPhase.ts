@@ -1,0 +1,61 @@
+import { createDistributor, type Distributor } from '../distribution/roundRobin';
+import type { NewPlanRow } from '../store/planRepo';
+import { BadInputError } from './errors';
+import type { ResolvedJob } from './resolveJob';
+import { countSelection, selectLeads } from './selectLeads';
+import type { TaskContext } from './taskContext';
+
+function describeSelection(job: ResolvedJob): string {
+    const filters: string[] = [];
+    if (job.filters.statuses.length > 0) filters.push(`status ${job.filters.statuses.join(' or ')}`);
+    if (job.filters.countries.length > 0) filters.push(`country ${job.filters.countries.join(' or ')}`);
+    if (job.filters.minAgeDays) filters.push(`at least ${job.filters.minAgeDays} days old`);
+    return `${job.source.type === 'Queue' ? 'queue' : 'user'} ${job.source.name}${filters.length > 0 ? ` with ${filters.join(', ')}` : ''}`;
+}
+
+/**
+ * Select and plan: streams the selected leads through the distribution engine and stores every
+ * (lead, old owner, new owner) row before anything in the org changes. A plan interrupted by a
+ * restart is thrown away and made again (nothing was written yet, so nothing can differ).
+ */
+export async function planJob(ctx: TaskContext): Promise<void> {
+    const job = ctx.state.resolved!;
+    await ctx.repos.plan.deleteJob(ctx.jobId);
+    const expected = await countSelection(ctx, job);
+    if (expected === 0) {
+        throw new BadInputError(`The selection is empty: no open lead of ${describeSelection(job)}. Check the source and widen the filters.`);
+    }
+    const useBulk = expected >= ctx.config.jobs.collectionsBelowRows;
+    const distributor: Distributor | undefined = job.group ? createDistributor(job.group.members, job.group.state) : undefined;
+    const fixedOwner = job.group ? undefined : job.targets[0]!.id;
+    const sourceIsMember = job.group?.members.some((m) => m.id === job.source.id) ?? false;
+    let seq = 0;
+    let unassigned = 0;
+    for await (const batch of selectLeads(ctx, job, useBulk)) {
+        const rows: NewPlanRow[] = new Array(batch.length);
+        for (let i = 0; i < batch.length; i++) {
+            const lead = batch[i]!;
+            let newOwnerId: string | null;
+            if (distributor) {
+                // The source never gets its own leads back, even when it is a member of the group.
+                const exclude = sourceIsMember ? [...lead.excluded, job.source.id] : lead.excluded;
+                newOwnerId = distributor.assign(lead.id, exclude).ownerId;
+            } else {
+                newOwnerId = fixedOwner!;
+            }
+            if (newOwnerId === null) {
+                unassigned++;
+            }
+            rows[i] = { leadId: lead.id, oldOwnerId: lead.ownerId, newOwnerId };
+        }
+        await ctx.repos.plan.insertBatch(ctx.jobId, seq, rows);
+        seq += rows.length;
+        await ctx.checkpoint();
+        await ctx.progress.report('Plan', () => ({ Total__c: expected, Processed__c: seq }));
+    }
+    if (seq === 0) {
+        throw new BadInputError(`The selection is empty: no open lead of ${describeSelection(job)}. Check the source and widen the filters.`);
+    }
+    await ctx.save('Planned', { planned: true, total: seq, unassigned, newGroupState: distributor?.state(), bulk: useBulk });
+    await ctx.progress.report('Plan', () => ({ Total__c: seq, Processed__c: seq, Unassigned_Count__c: unassigned }));
+}

@@ -1,0 +1,146 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import type { ServiceConfig } from '../config/serviceConfig';
+import { isTransientError, type OrgClient } from '../salesforce/orgClient';
+import { BulkIngest } from '../salesforce/bulkIngest';
+import { JobRecords, type JobRecord } from '../salesforce/jobRecords';
+import { OrgDirectory } from '../salesforce/orgDirectory';
+import type { Db } from '../store/db';
+import { OutboxRepo } from '../store/outboxRepo';
+import { PlanRepo } from '../store/planRepo';
+import { SfBulkJobsRepo } from '../store/sfBulkJobsRepo';
+import { LeaseLostError, TasksRepo, type TaskKind, type TaskRow } from '../store/tasksRepo';
+import { CancelledError, ShuttingDownError } from './errors';
+import { ProgressReporter } from './progressReporter';
+import type { ResolvedJob } from './resolveJob';
+import type { JobMetrics } from './jobMetrics';
+
+/** What a task remembers between phases and across restarts (stored as tasks.context). */
+export interface TaskState {
+    resolved?: ResolvedJob;
+    planned?: boolean;
+    total?: number;
+    unassigned?: number;
+    newGroupState?: Record<string, number>;
+    bulk?: boolean;
+    recheckDone?: boolean;
+    planFileId?: string;
+    failuresFileId?: string;
+    groupStateWritten?: boolean;
+    digestsQueued?: number;
+}
+
+export interface Repos {
+    tasks: TasksRepo;
+    plan: PlanRepo;
+    sfJobs: SfBulkJobsRepo;
+    outbox: OutboxRepo;
+}
+
+export function createRepos(db: Db): Repos {
+    return { tasks: new TasksRepo(db), plan: new PlanRepo(db), sfJobs: new SfBulkJobsRepo(db), outbox: new OutboxRepo(db) };
+}
+
+/** One claimed task and everything its phases use: org APIs, store, progress, heartbeat and cancel checks. */
+export class TaskContext {
+    readonly records: JobRecords;
+    readonly directory: OrgDirectory;
+    readonly ingest: BulkIngest;
+    readonly progress: ProgressReporter;
+    state: TaskState;
+    private cancelRequested = false;
+    private leaseLost = false;
+    /** Set by the runner on shutdown; the next checkpoint stops the task. */
+    stopping = false;
+    private heartbeatTimer: NodeJS.Timeout | undefined;
+
+    constructor(
+        readonly task: TaskRow,
+        readonly record: JobRecord,
+        readonly client: OrgClient,
+        readonly repos: Repos,
+        readonly config: ServiceConfig,
+        readonly instance: string,
+        readonly logger: Logger,
+        readonly metrics: JobMetrics
+    ) {
+        this.records = new JobRecords(client);
+        this.directory = new OrgDirectory(client);
+        this.ingest = new BulkIngest(client);
+        this.progress = new ProgressReporter(this.records, task.job_id, config.jobs.progressIntervalMs);
+        this.state = { ...(task.context as TaskState) };
+        this.cancelRequested = task.cancel_requested;
+    }
+
+    get jobId(): string {
+        return this.task.job_id;
+    }
+
+    get kind(): TaskKind {
+        return this.task.kind;
+    }
+
+    /** Renews the lease in the background while long calls (uploads, bulk polls) run. */
+    startHeartbeat(): void {
+        this.heartbeatTimer = setInterval(() => {
+            void this.beat().catch((error: unknown) => this.logger.warn({ err: error }, 'heartbeat failed'));
+        }, this.config.jobs.heartbeatSeconds * 1000);
+        this.heartbeatTimer.unref();
+    }
+
+    stopHeartbeat(): void {
+        clearInterval(this.heartbeatTimer);
+    }
+
+    private async beat(): Promise<void> {
+        try {
+            const { cancelRequested } = await this.repos.tasks.heartbeat(this.jobId, this.kind, this.instance, this.config.jobs.leaseSeconds);
+            this.cancelRequested ||= cancelRequested;
+        } catch (error) {
+            if (error instanceof LeaseLostError) {
+                this.leaseLost = true;
+            }
+            throw error;
+        }
+    }
+
+    /** Between phases and batches: stop if the lease is gone or a cancel was requested. */
+    async checkpoint(cancellable = true): Promise<void> {
+        if (this.leaseLost) {
+            throw new LeaseLostError(this.jobId, this.kind);
+        }
+        if (this.stopping) {
+            throw new ShuttingDownError();
+        }
+        await this.beat();
+        if (cancellable && this.cancelRequested) {
+            throw new CancelledError();
+        }
+    }
+
+    requestCancel(): void {
+        this.cancelRequested = true;
+    }
+
+    /** Persists phase and state (guarded by the claim). */
+    async save(phase: string, patch: Partial<TaskState> = {}): Promise<void> {
+        this.state = { ...this.state, ...patch };
+        await this.repos.tasks.saveProgress(this.jobId, this.kind, this.instance, { phase, context: this.state as Record<string, unknown> });
+    }
+
+    /** Calls the org again after transient failures (503, REQUEST_LIMIT_EXCEEDED, connection resets) with backoff. */
+    async retrying<T>(what: string, call: () => Promise<T>, attempts = 6): Promise<T> {
+        for (let attempt = 1; ; attempt++) {
+            try {
+                return await call();
+            } catch (error) {
+                if (attempt >= attempts || !isTransientError(error)) {
+                    throw error;
+                }
+                const delay = Math.min(30_000, this.config.jobs.retryBaseDelayMs * 2 ** (attempt - 1));
+                this.logger.warn({ err: error, attempt, delay }, `${what}: transient failure, retrying`);
+                await sleep(delay);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import type { OrgClient } from './orgClient';
+import { soqlList, soqlString, to18 } from './soql';
+
+export interface UserInfo {
+    Id: string;
+    Username: string;
+    Name: string;
+    Email: string | null;
+    IsActive: boolean;
+    UserType: string;
+}
+
+export interface QueueInfo {
+    Id: string;
+    DeveloperName: string;
+    Name: string;
+}
+
+export interface GroupInfo {
+    Id: string;
+    Name: string;
+    Active__c: boolean;
+    State__c: string | null;
+}
+
+export interface MemberInfo {
+    Id: string;
+    Member_Type__c: 'Queue' | 'User' | string;
+    Queue_Developer_Name__c: string | null;
+    Username__c: string | null;
+    Weight__c: number | null;
+    Capacity__c: number | null;
+    Active__c: boolean;
+}
+
+const USER_FIELDS = 'Id, Username, Name, Email, IsActive, UserType';
+
+/** User types of partner (and customer) community users that may own partner leads. */
+export const PARTNER_USER_TYPES = new Set(['PowerPartner']);
+
+/** Looks up users, queues and distribution groups by the names configuration uses (never hard-coded Ids). */
+export class OrgDirectory {
+    constructor(private readonly client: OrgClient) {}
+
+    async userByUsername(username: string): Promise<UserInfo | undefined> {
+        return (await this.client.query<UserInfo>(`SELECT ${USER_FIELDS} FROM User WHERE Username = ${soqlString(username)}`))[0];
+    }
+
+    async usersByUsername(usernames: string[]): Promise<UserInfo[]> {
+        return usernames.length === 0 ? [] : this.client.query<UserInfo>(`SELECT ${USER_FIELDS} FROM User WHERE Username IN ${soqlList(usernames)}`);
+    }
+
+    async usersById(ids: string[]): Promise<UserInfo[]> {
+        const all: UserInfo[] = [];
+        for (let i = 0; i < ids.length; i += 200) {
+            all.push(...(await this.client.query<UserInfo>(`SELECT ${USER_FIELDS} FROM User WHERE Id IN ${soqlList(ids.slice(i, i + 200))}`)));
+        }
+        return all;
+    }
+
+    async queueByDeveloperName(name: string): Promise<QueueInfo | undefined> {
+        return (await this.client.query<QueueInfo>(`SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Queue' AND DeveloperName = ${soqlString(name)}`))[0];
+    }
+
+    async queuesByDeveloperName(names: string[]): Promise<QueueInfo[]> {
+        return names.length === 0 ? [] : this.client.query<QueueInfo>(`SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Queue' AND DeveloperName IN ${soqlList(names)}`);
+    }
+
+    async queuesById(ids: string[]): Promise<QueueInfo[]> {
+        return ids.length === 0 ? [] : this.client.query<QueueInfo>(`SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Queue' AND Id IN ${soqlList(ids)}`);
+    }
+
+    /** The queues among `queueIds` that may own leads (a QueueSobject for Lead). */
+    async leadQueueIds(queueIds: string[]): Promise<Set<string>> {
+        if (queueIds.length === 0) {
+            return new Set();
+        }
+        const rows = await this.client.query<{ QueueId: string }>(`SELECT QueueId FROM QueueSobject WHERE SobjectType = 'Lead' AND QueueId IN ${soqlList(queueIds)}`);
+        return new Set(rows.map((row) => to18(row.QueueId)));
+    }
+
+    async groupByName(name: string): Promise<GroupInfo | undefined> {
+        return (await this.client.query<GroupInfo>(`SELECT Id, Name, Active__c, State__c FROM Distribution_Group__c WHERE Name = ${soqlString(name)}`))[0];
+    }
+
+    /**
+     * The group and its members in one query (members in creation order, as the in-org engine reads
+     * them); a group without members needs a second query to tell it from no group.
+     */
+    async groupWithMembers(name: string): Promise<{ group: GroupInfo; members: MemberInfo[] } | undefined> {
+        const rows = await this.client.query<MemberInfo & { Distribution_Group__c: string; Distribution_Group__r: Omit<GroupInfo, 'Id'> }>(
+            `SELECT Id, Member_Type__c, Queue_Developer_Name__c, Username__c, Weight__c, Capacity__c, Active__c, Distribution_Group__c,
+                    Distribution_Group__r.Name, Distribution_Group__r.Active__c, Distribution_Group__r.State__c
+               FROM Distribution_Member__c WHERE Distribution_Group__r.Name = ${soqlString(name)} ORDER BY CreatedDate, Id`
+        );
+        const first = rows[0];
+        if (!first) {
+            const group = await this.groupByName(name);
+            return group ? { group, members: [] } : undefined;
+        }
+        if (rows.some((row) => row.Distribution_Group__c !== first.Distribution_Group__c)) {
+            throw new Error(`More than one distribution group is named "${name}"`);
+        }
+        return { group: { Id: first.Distribution_Group__c, ...first.Distribution_Group__r }, members: rows };
+    }
+
+    /** Open leads each owner has now (its load), in one aggregate query. */
+    async openLeadCounts(ownerIds: string[]): Promise<Map<string, number>> {
+        if (ownerIds.length === 0) {
+            return new Map();
+        }
+        const rows = await this.client.query<{ OwnerId: string; n: number }>(
+            `SELECT OwnerId, COUNT(Id) n FROM Lead WHERE OwnerId IN ${soqlList(ownerIds)} AND IsConverted = false GROUP BY OwnerId`
+        );
+        return new Map(rows.map((row) => [row.OwnerId, Number(row.n)]));
+    }
+
+    async writeGroupState(groupId: string, state: Record<string, number>): Promise<void> {
+        await this.client.rest('PATCH', `${this.client.dataPath}/sobjects/Distribution_Group__c/${groupId}`, { State__c: JSON.stringify(state) });
+    }
+}

@@ -1,0 +1,89 @@
+import type { Db } from './db';
+
+export interface OutboxMessage {
+    id: number;
+    dedupe_key: string;
+    job_id: string;
+    recipient_id: string;
+    recipient_email: string;
+    subject: string;
+    body: string;
+    state: 'pending' | 'sending' | 'sent' | 'failed';
+    attempts: number;
+}
+
+export interface NewOutboxMessage {
+    dedupeKey: string;
+    jobId: string;
+    recipientId: string;
+    recipientEmail: string;
+    subject: string;
+    body: string;
+}
+
+/** Notifications waiting to be sent; a dedupe key per event keeps every event to one email. */
+export class OutboxRepo {
+    constructor(private readonly db: Db) {}
+
+    /** Adds messages; one whose dedupe key is already there is skipped (restart, second instance). */
+    async add(messages: NewOutboxMessage[]): Promise<number> {
+        let added = 0;
+        for (const m of messages) {
+            const result = await this.db.query(
+                `INSERT INTO outbox (dedupe_key, job_id, recipient_id, recipient_email, subject, body)
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
+                [m.dedupeKey, m.jobId, m.recipientId, m.recipientEmail, m.subject, m.body]
+            );
+            added += result.rowCount;
+        }
+        return added;
+    }
+
+    /**
+     * Claims due messages for sending. A message claimed by an instance that died becomes due again
+     * after its lease; the SMTP send is the only step that could repeat, and only in that window.
+     */
+    async claimDue(instance: string, limit: number, leaseSeconds: number): Promise<OutboxMessage[]> {
+        return this.db.transaction(async (tx) => {
+            const due = await tx.query<{ id: number }>(
+                `SELECT id FROM outbox
+                  WHERE (state = 'pending' AND next_attempt_at <= now()) OR (state = 'sending' AND lease_until < now())
+                  ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+                [limit]
+            );
+            if (due.rows.length === 0) {
+                return [];
+            }
+            return (
+                await tx.query<OutboxMessage>(
+                    `UPDATE outbox SET state = 'sending', claimed_by = $2, lease_until = now() + make_interval(secs => $3), attempts = attempts + 1
+                      WHERE id = ANY($1::bigint[]) RETURNING *`,
+                    [due.rows.map((row) => row.id), instance, leaseSeconds]
+                )
+            ).rows.map((row) => ({ ...row, id: Number(row.id) }));
+        });
+    }
+
+    async markSent(id: number): Promise<void> {
+        await this.db.query(`UPDATE outbox SET state = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL WHERE id = $1`, [id]);
+    }
+
+    /** A failed send goes back to pending with backoff, or to failed after `maxAttempts`. */
+    async markFailed(id: number, error: string, maxAttempts: number, retryInSeconds: number): Promise<void> {
+        await this.db.query(
+            `UPDATE outbox SET state = CASE WHEN attempts >= $3 THEN 'failed' ELSE 'pending' END, last_error = $2, lease_until = NULL,
+                    next_attempt_at = now() + make_interval(secs => $4)
+              WHERE id = $1`,
+            [id, error.slice(0, 1000), maxAttempts, retryInSeconds]
+        );
+    }
+
+    async countByState(jobId?: string): Promise<Record<string, number>> {
+        const rows = (
+            await this.db.query<{ state: string; n: string }>('SELECT state, count(*) AS n FROM outbox WHERE ($1::text IS NULL OR job_id = $1) GROUP BY state', [
+                jobId ?? null
+            ])
+        ).rows;
+        return Object.fromEntries(rows.map((row) => [row.state, Number(row.n)]));
+    }
+}

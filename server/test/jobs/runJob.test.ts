@@ -1,0 +1,114 @@
+import type { Db } from '../../src/store/db';
+import {
+    createJobRecord,
+    createRunner,
+    leadsOwnedBy,
+    openTestStore,
+    ownersOf,
+    readJobRecord,
+    runUntil,
+    startTestSimulator,
+    type RunningSimulator
+} from '../support/serviceHarness';
+
+describe('a bulk reassignment job against the org simulator', () => {
+    let sim: RunningSimulator;
+    let db: Db;
+
+    beforeAll(async () => {
+        sim = await startTestSimulator({ sample: { leads: 3000 } });
+        db = await openTestStore();
+    });
+
+    afterAll(async () => {
+        await db?.close();
+        await sim?.close();
+    });
+
+    test('given a dry run to one partner user, when it runs, then it plans, attaches the plan CSV and changes no lead', async () => {
+        const r = await createRunner(sim, db);
+        const source = sim.sample!.partnerUsers[0]!;
+        const target = sim.sample!.partnerUsers[1]!;
+        const before = await leadsOwnedBy(r.client, source.id);
+        expect(before.length).toBeGreaterThan(10);
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'User',
+            Target__c: target.username,
+            Dry_Run__c: true
+        });
+
+        const record = await runUntil(r, jobId, ['Completed', 'Failed']);
+
+        expect([record.Status__c, record.Message__c]).toEqual(['Completed', expect.stringMatching(/^Dry run/)]);
+        expect(record.Message__c).toMatch(/^Dry run: \d+ leads would move/);
+        expect(record.Total__c).toBe(before.length);
+        expect(record.Plan_File_Id__c).toMatch(/^069/);
+        const summary = JSON.parse(String(record.Summary__c));
+        expect(summary.targets[0]).toMatchObject({ ownerId: target.id, planned: before.length, moved: 0 });
+        expect((await leadsOwnedBy(r.client, source.id)).sort()).toEqual(before.sort());
+        const versions = await r.client.query<{ Title: string; ContentSize: number }>(
+            `SELECT Title, ContentSize FROM ContentVersion WHERE FirstPublishLocationId = '${jobId}'`
+        );
+        expect(versions).toHaveLength(1);
+    });
+
+    test('given a small job to one partner user, when it runs, then every lead moves through sObject Collections without assignment rules', async () => {
+        const r = await createRunner(sim, db);
+        const source = sim.sample!.partnerUsers[2]!;
+        const target = sim.sample!.partnerUsers[3]!;
+        const leads = await leadsOwnedBy(r.client, source.id);
+        sim.stats.reset();
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'User',
+            Target__c: target.username
+        });
+
+        const record = await runUntil(r, jobId, ['Completed', 'Failed']);
+
+        expect(record).toMatchObject({ Status__c: 'Completed', Phase__c: 'Done', Total__c: leads.length, Failed_Count__c: 0, Changed_Since_Count__c: 0 });
+        const owners = await ownersOf(r.client, leads);
+        expect([...owners.values()].every((owner) => owner === target.id)).toBe(true);
+        expect(sim.stats.requests['rest.collections.update']).toBe(Math.ceil(leads.length / 200));
+        expect(sim.stats.writesWithoutAutoAssignFalse('Lead')).toEqual([]);
+        expect(record.Claimed_By__c).toBe('test-instance');
+    });
+
+    test('given a large job to a distribution group, when it runs, then Bulk API 2.0 moves the leads by the round-robin plan and the group state is written back', async () => {
+        const r = await createRunner(sim, db, { COLLECTIONS_BELOW_ROWS: '50' });
+        const queue = sim.sample!.queues.find((q) => q.developerName === 'Lead_Intake')!;
+        const leads = await leadsOwnedBy(r.client, queue.id);
+        expect(leads.length).toBeGreaterThan(50);
+        sim.stats.reset();
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'Queue',
+            Source_Owner__c: 'Lead_Intake',
+            Target_Type__c: 'Group',
+            Target__c: 'Nordics'
+        });
+
+        const record = await runUntil(r, jobId, ['Completed', 'Failed']);
+
+        expect(record.Status__c).toBe('Completed');
+        expect(record.Total__c).toBe(leads.length);
+        expect(sim.stats.requests['bulk.ingest.create']).toBe(1);
+        expect(sim.stats.requests['bulk.query.create']).toBeGreaterThanOrEqual(2);
+        expect(sim.stats.requests['rest.collections.update'] ?? 0).toBe(0);
+        const summary = JSON.parse(String(record.Summary__c));
+        const owners = await ownersOf(r.client, leads);
+        const planned = await r.repos.plan.countByTarget(jobId);
+        for (const target of summary.targets) {
+            const count = [...owners.values()].filter((o) => o === target.ownerId).length;
+            expect(count).toBe(target.moved);
+            expect(planned.filter((p) => p.ownerId === target.ownerId).reduce((a, p) => a + p.n, 0)).toBe(target.planned);
+        }
+        expect(summary.moved + summary.unassigned).toBe(leads.length);
+        const group = (await r.client.query<{ State__c: string }>("SELECT State__c FROM Distribution_Group__c WHERE Name = 'Nordics'"))[0]!;
+        expect(Object.keys(JSON.parse(group.State__c)).length).toBe(summary.targets.length);
+        const stored = await readJobRecord(r.client, jobId);
+        expect(stored.Finished_At__c).toBeTruthy();
+    });
+});
