@@ -12,6 +12,7 @@
  * Exit codes: 0 done, 1 a step failed (the output says what to fix), 2 bad options.
  */
 import { failureText, Sf, succeeded } from './lib/sf';
+import { Io, runCli, UsageError } from './lib/cli';
 
 export const TEMPLATE_NAME = 'Partner Central';
 export const INBOX_COMPONENT = 'leadsInbox';
@@ -33,7 +34,6 @@ export interface SiteOptions {
     pollSeconds: number;
 }
 
-export class UsageError extends Error {}
 
 /** Names and prefixes the script accepts; returns what is wrong, or nothing. */
 export function validateSite(name: string, prefix: string): string[] {
@@ -132,11 +132,6 @@ interface BackgroundOperationRecord {
     Id: string;
     Status: string;
     Error: string | null;
-}
-
-interface Io {
-    out: (line: string) => void;
-    err: (line: string) => void;
 }
 
 const soqlString = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -341,34 +336,6 @@ async function waitForSite(options: SiteOptions, io: Io, sf: Sf, jobId: string |
     }
 }
 
-async function main(argv: string[]): Promise<number> {
-    let options: SiteOptions;
-    try {
-        options = parseArgs(argv);
-    } catch (error) {
-        if (error instanceof UsageError) {
-            if (error.message) {
-                console.error(`✗ ${error.message}\n`);
-            }
-            console.error(USAGE);
-            return 2;
-        }
-        throw error;
-    }
-    const io: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
-    return createPartnerSite(options, io, new Sf((line) => console.log(line)));
-}
-
 if (require.main === module) {
-    main(process.argv.slice(2)).then(
-        (code) => {
-            process.exitCode = code;
-        },
-        (error: unknown) => {
-            console.error(
-                `✗ site:create stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
-            );
-            process.exitCode = 1;
-        }
-    );
+    runCli('site:create', USAGE, parseArgs, createPartnerSite);
 }

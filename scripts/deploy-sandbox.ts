@@ -18,6 +18,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { failureText, Sf, succeeded } from './lib/sf';
+import { Io, runCli, UsageError } from './lib/cli';
 
 export const RUNNING_USER_PERMSETS = ['Partner_Desk_Channel_Manager', 'Partner_Desk_Integration'];
 export const PARTNER_PERMSET = 'Partner_Desk_Partner';
@@ -56,7 +57,6 @@ export interface DeployOptions {
     projectDir: string;
 }
 
-export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): DeployOptions {
     const options: DeployOptions = {
@@ -151,11 +151,6 @@ interface DeployResult {
 interface AssignResult {
     successes: Array<{ name: string; value: string }>;
     failures: Array<{ name: string; message: string }>;
-}
-
-interface Io {
-    out: (line: string) => void;
-    err: (line: string) => void;
 }
 
 function packageDirectories(projectDir: string): string[] {
@@ -419,34 +414,6 @@ export async function deploySandbox(options: DeployOptions, io: Io, sf: Sf): Pro
     return 0;
 }
 
-async function main(argv: string[]): Promise<number> {
-    const io: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
-    let options: DeployOptions;
-    try {
-        options = parseArgs(argv);
-    } catch (error) {
-        if (error instanceof UsageError) {
-            if (error.message) {
-                console.error(`✗ ${error.message}\n`);
-            }
-            console.error(USAGE);
-            return 2;
-        }
-        throw error;
-    }
-    return deploySandbox(options, io, new Sf((line) => console.log(line)));
-}
-
 if (require.main === module) {
-    main(process.argv.slice(2)).then(
-        (code) => {
-            process.exitCode = code;
-        },
-        (error: unknown) => {
-            console.error(
-                `✗ deploy:sandbox stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
-            );
-            process.exitCode = 1;
-        }
-    );
+    runCli('deploy:sandbox', USAGE, parseArgs, deploySandbox);
 }
