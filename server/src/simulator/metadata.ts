@@ -6,7 +6,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { customKeyPrefix } from './ids';
-import { addField, makeField, makeObject, type FieldDef, type FieldSpec, type ObjectDef } from './schema';
+import {
+    addField,
+    makeField,
+    makeObject,
+    SYSTEM_FIELDS,
+    type FieldDef,
+    type FieldSpec,
+    type ObjectDef
+} from './schema';
 
 const parser = new XMLParser({
     ignoreAttributes: true,
@@ -186,24 +194,7 @@ export function loadProjectMetadata(objectsDir: string, objects: Map<string, Obj
                                     label: 'Owner ID'
                                 }
                             ]),
-                    { name: 'IsDeleted', type: 'boolean', label: 'Deleted' },
-                    { name: 'CreatedDate', type: 'datetime', label: 'Created Date' },
-                    {
-                        name: 'CreatedById',
-                        type: 'reference',
-                        referenceTo: ['User'],
-                        relationshipName: 'CreatedBy',
-                        label: 'Created By ID'
-                    },
-                    { name: 'LastModifiedDate', type: 'datetime', label: 'Last Modified Date' },
-                    {
-                        name: 'LastModifiedById',
-                        type: 'reference',
-                        referenceTo: ['User'],
-                        relationshipName: 'LastModifiedBy',
-                        label: 'Last Modified By ID'
-                    },
-                    { name: 'SystemModstamp', type: 'datetime', label: 'System Modstamp' }
+                    ...SYSTEM_FIELDS
                 ]
             });
             objects.set(dir.toLowerCase(), obj);

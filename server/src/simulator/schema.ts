@@ -112,8 +112,8 @@ function labelFromName(name: string): string {
     return base.replace(/([a-z])([A-Z])/g, '$1 $2').trim();
 }
 
-const audit: FieldSpec[] = [
-    { name: 'Id', type: 'id', label: 'Record ID' },
+/** The system fields every object has besides Id: deleted flag, created/modified stamps. */
+export const SYSTEM_FIELDS: FieldSpec[] = [
     { name: 'IsDeleted', type: 'boolean', label: 'Deleted' },
     { name: 'CreatedDate', type: 'datetime', label: 'Created Date' },
     {
@@ -133,6 +133,8 @@ const audit: FieldSpec[] = [
     },
     { name: 'SystemModstamp', type: 'datetime', label: 'System Modstamp' }
 ];
+
+const audit: FieldSpec[] = [{ name: 'Id', type: 'id', label: 'Record ID' }, ...SYSTEM_FIELDS];
 
 const owner = (referenceTo: string[]): FieldSpec => ({
     name: 'OwnerId',
