@@ -4,6 +4,6 @@ module.exports = {
     testEnvironment: '<rootDir>/test/support/nodeRequireEnvironment.js',
     roots: ['<rootDir>/test'],
     testMatch: ['**/*.test.ts'],
-    transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] },
+    transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json'}] },
     testTimeout: 60000
 };
