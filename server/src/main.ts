@@ -15,6 +15,8 @@ import { clientCredentialsSource } from './salesforce/tokenSources';
 import type { Db } from './store/db';
 import { openStore } from './store/openStore';
 import { TasksRepo } from './store/tasksRepo';
+import { createDemoJobs } from './simulator/demoJobs';
+import type { SampleInfo } from './simulator/sampleData';
 
 export interface RunningService {
     url: string;
@@ -27,7 +29,7 @@ export interface RunningService {
     outbox: OutboxWorker;
     metrics: JobMetrics;
     /** Set in simulator mode: the simulator started in this process. */
-    simulator?: { url: string; close(): Promise<void> };
+    simulator?: { url: string; sample?: SampleInfo; close(): Promise<void> };
     close(): Promise<void>;
 }
 
@@ -122,6 +124,13 @@ async function main(): Promise<void> {
     }
     const logger = createLogger(config.logLevel);
     const service = await startService(config, { logger });
+    if (service.simulator?.sample && config.simulator.demoJobs) {
+        const jobs = await createDemoJobs(service.client, service.simulator.sample);
+        logger.info(
+            { jobs, api: `${service.url}/api/jobs` },
+            'demo jobs queued in the simulator: a dry run and a real move of the departed partner user\'s leads; watch them with the job API'
+        );
+    }
     let closing = false;
     const shutdown = (signal: string) => {
         if (closing) return;

@@ -45,6 +45,7 @@ const envSchema = z.object({
     OUTBOX_INTERVAL_MS: int(10, 3_600_000),
     SIMULATOR_LEADS: int(0, 10_000_000),
     SIMULATOR_PORT: int(0, 65535),
+    SIMULATOR_DEMO_JOBS: bool,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
 });
 
@@ -73,7 +74,7 @@ export interface ServiceConfig {
     };
     instanceName: string;
     smtp: { host: string | undefined; port: number; secure: boolean; user: string | undefined; password: string | undefined; from: string; intervalMs: number };
-    simulator: { leads: number; port: number };
+    simulator: { leads: number; port: number; demoJobs: boolean };
     logLevel: string;
 }
 
@@ -181,7 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Recor
             from: values.MAIL_FROM,
             intervalMs: values.OUTBOX_INTERVAL_MS
         },
-        simulator: { leads: values.SIMULATOR_LEADS, port: values.SIMULATOR_PORT },
+        simulator: { leads: values.SIMULATOR_LEADS, port: values.SIMULATOR_PORT, demoJobs: values.SIMULATOR_DEMO_JOBS },
         logLevel: values.LOG_LEVEL
     };
 }

@@ -1,0 +1,34 @@
+/**
+ * The jobs a channel manager would start first, created in the simulator when the service runs
+ * without an org, so a newcomer sees one plan and one move finish: the leads of the partner user
+ * who left go to the first distribution group, once as a dry run and once for real.
+ */
+import type { OrgClient } from '../salesforce/orgClient';
+import type { SampleInfo } from './sampleData';
+
+export interface DemoJob {
+    id: string;
+    dryRun: boolean;
+}
+
+/** Creates the demo job records through the REST API, as the console's record insert would. */
+export async function createDemoJobs(client: OrgClient, sample: SampleInfo): Promise<DemoJob[]> {
+    const groupId = sample.distributionGroupIds[0];
+    if (!groupId) {
+        return [];
+    }
+    const [group] = await client.query<{ Name: string }>(`SELECT Name FROM Distribution_Group__c WHERE Id = '${groupId}'`);
+    const jobs: DemoJob[] = [];
+    for (const dryRun of [true, false]) {
+        const created = await client.rest<{ id: string }>('POST', `${client.dataPath}/sobjects/Bulk_Reassignment_Job__c`, {
+            Source_Type__c: 'Deactivated_User',
+            Source_Owner__c: sample.inactivePartnerUser.username,
+            Target_Type__c: 'Group',
+            Target__c: group.Name,
+            Dry_Run__c: dryRun,
+            Notify_Owners__c: false
+        });
+        jobs.push({ id: created.id, dryRun });
+    }
+    return jobs;
+}
