@@ -65,10 +65,23 @@ export async function startService(config: ServiceConfig, options: StartOptions 
     if (!apiToken) {
         apiToken = randomBytes(24).toString('base64url');
         // Printed once on purpose (simulator mode only): the operator needs it for /api, and it is not logged.
-        process.stdout.write(`\nPartner Desk (simulator mode): job API token for this run: ${apiToken}\n  curl -H "Authorization: Bearer ${apiToken}" http://${config.http.host}:${config.http.port}/api/jobs\n\n`);
+        process.stdout.write(
+            `\nPartner Desk (simulator mode): job API token for this run: ${apiToken}\n  curl -H "Authorization: Bearer ${apiToken}" http://${config.http.host}:${config.http.port}/api/jobs\n\n`
+        );
     }
-    const db = await openStore({ dataDir: config.store.dataDir, databaseUrl: config.store.databaseUrl, schema: config.store.schema });
-    logger.info({ store: db.kind, schema: config.store.schema, dataDir: db.kind === 'pglite' ? config.store.dataDir : undefined }, 'store ready (migrations applied)');
+    const db = await openStore({
+        dataDir: config.store.dataDir,
+        databaseUrl: config.store.databaseUrl,
+        schema: config.store.schema
+    });
+    logger.info(
+        {
+            store: db.kind,
+            schema: config.store.schema,
+            dataDir: db.kind === 'pglite' ? config.store.dataDir : undefined
+        },
+        'store ready (migrations applied)'
+    );
     if (db.kind === 'pglite') {
         // Only this process can hold the PGlite folder: leases left by a killed process are void.
         await new TasksRepo(db).expireAllLeases();
@@ -77,7 +90,13 @@ export async function startService(config: ServiceConfig, options: StartOptions 
     const repos = createRepos(db);
     const metrics = createJobMetrics();
     const runner = new JobRunner({ client, db, repos, config, logger, metrics, instance: config.instanceName });
-    const outbox = new OutboxWorker(repos.outbox, createMailer(config.smtp), { instance: config.instanceName, intervalMs: config.smtp.intervalMs }, logger, metrics);
+    const outbox = new OutboxWorker(
+        repos.outbox,
+        createMailer(config.smtp),
+        { instance: config.instanceName, intervalMs: config.smtp.intervalMs },
+        logger,
+        metrics
+    );
     const app = createApp({ db, client, repos, metrics, apiToken, logger });
     const server: Server = await new Promise((resolve, reject) => {
         const s = app.listen(config.http.port, config.http.host, () => resolve(s));
@@ -128,7 +147,7 @@ async function main(): Promise<void> {
         const jobs = await createDemoJobs(service.client, service.simulator.sample);
         logger.info(
             { jobs, api: `${service.url}/api/jobs` },
-            'demo jobs queued in the simulator: a dry run and a real move of the departed partner user\'s leads; watch them with the job API'
+            "demo jobs queued in the simulator: a dry run and a real move of the departed partner user's leads; watch them with the job API"
         );
     }
     let closing = false;
@@ -150,7 +169,9 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
     main().catch((error: unknown) => {
-        process.stderr.write(`Partner Desk failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.stderr.write(
+            `Partner Desk failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+        );
         process.exit(1);
     });
 }

@@ -17,17 +17,23 @@ export async function createDemoJobs(client: OrgClient, sample: SampleInfo): Pro
     if (!groupId) {
         return [];
     }
-    const [group] = await client.query<{ Name: string }>(`SELECT Name FROM Distribution_Group__c WHERE Id = '${groupId}'`);
+    const [group] = await client.query<{ Name: string }>(
+        `SELECT Name FROM Distribution_Group__c WHERE Id = '${groupId}'`
+    );
     const jobs: DemoJob[] = [];
     for (const dryRun of [true, false]) {
-        const created = await client.rest<{ id: string }>('POST', `${client.dataPath}/sobjects/Bulk_Reassignment_Job__c`, {
-            Source_Type__c: 'Deactivated_User',
-            Source_Owner__c: sample.inactivePartnerUser.username,
-            Target_Type__c: 'Group',
-            Target__c: group.Name,
-            Dry_Run__c: dryRun,
-            Notify_Owners__c: false
-        });
+        const created = await client.rest<{ id: string }>(
+            'POST',
+            `${client.dataPath}/sobjects/Bulk_Reassignment_Job__c`,
+            {
+                Source_Type__c: 'Deactivated_User',
+                Source_Owner__c: sample.inactivePartnerUser.username,
+                Target_Type__c: 'Group',
+                Target__c: group.Name,
+                Dry_Run__c: dryRun,
+                Notify_Owners__c: false
+            }
+        );
         jobs.push({ id: created.id, dryRun });
     }
     return jobs;

@@ -1,6 +1,13 @@
 import type { Db } from '../../src/store/db';
 import { createDemoJobs } from '../../src/simulator/demoJobs';
-import { createRunner, leadsOwnedBy, openTestStore, runUntil, startTestSimulator, type RunningSimulator } from '../support/serviceHarness';
+import {
+    createRunner,
+    leadsOwnedBy,
+    openTestStore,
+    runUntil,
+    startTestSimulator,
+    type RunningSimulator
+} from '../support/serviceHarness';
 
 describe('the demo jobs of simulator mode', () => {
     let sim: RunningSimulator;
