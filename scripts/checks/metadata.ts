@@ -25,6 +25,7 @@ export type FindingKind =
     | 'lwc-bundle'
     | 'static-resource'
     | 'labels'
+    | 'permission-set'
     | 'translation';
 
 export interface Finding {
@@ -226,6 +227,9 @@ function scanSource(projectDir: string, packageDirs: string[], apiVersion: strin
             if (simple) {
                 const name = base.slice(0, -simple[0].length);
                 add(simple[1], name, file);
+                if (simple[1] === 'PermissionSet') {
+                    checkPermissionSetEntries(file, rel(file), problems);
+                }
                 if (simple[1] === 'Translations') {
                     translationFiles.set(name, file);
                 }
@@ -256,6 +260,44 @@ function scanSource(projectDir: string, packageDirs: string[], apiVersion: strin
         components.push({ key: `CustomLabel:${label}`, file });
     }
     return { components, problems, labels, translationFiles };
+}
+
+/** Entry kinds of a permission set and the element that names each entry. */
+const PERMISSION_SET_ENTRIES: Array<[string, string]> = [
+    ['applicationVisibilities', 'application'],
+    ['classAccesses', 'apexClass'],
+    ['customPermissions', 'name'],
+    ['fieldPermissions', 'field'],
+    ['objectPermissions', 'object'],
+    ['pageAccesses', 'apexPage'],
+    ['tabSettings', 'tab'],
+    ['userPermissions', 'name']
+];
+
+/**
+ * A permission set that grants the same object, field, class or tab twice is refused by the
+ * Metadata API ("Duplicate ..."), and convert keeps it: several features add to the same sets.
+ */
+function checkPermissionSetEntries(file: string, relFile: string, problems: Finding[]): void {
+    const xml = fs.readFileSync(file, 'utf8');
+    for (const [entry, nameElement] of PERMISSION_SET_ENTRIES) {
+        const blocks = xml.match(new RegExp(`<${entry}>[\\s\\S]*?</${entry}>`, 'g')) ?? [];
+        const seen = new Set<string>();
+        for (const block of blocks) {
+            const name = new RegExp(`<${nameElement}>([^<]*)</${nameElement}>`).exec(block)?.[1];
+            if (name === undefined) {
+                continue;
+            }
+            if (seen.has(name)) {
+                problems.push({
+                    kind: 'permission-set',
+                    file: relFile,
+                    message: `${relFile} lists ${entry} for ${name} more than once: the deploy refuses duplicates. Keep one entry (with the access both meant to grant).`
+                });
+            }
+            seen.add(name);
+        }
+    }
 }
 
 function readLabels(file: string, relFile: string, labels: Map<string, string>, problems: Finding[]): void {

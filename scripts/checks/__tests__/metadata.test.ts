@@ -143,6 +143,18 @@ describe('check:metadata', () => {
         }
     });
 
+    it.concurrent('fails on a permission set that grants the same field twice', async () => {
+        const files = tinyProject();
+        const grant = '    <fieldPermissions>\n        <editable>false</editable>\n        <field>Widget__c.Size__c</field>\n        <readable>true</readable>\n    </fieldPermissions>\n';
+        files[`${D}/permissionsets/Partner_Desk_Partner.permissionset-meta.xml`] =
+            `<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">\n${grant}${grant}    <hasActivationRequired>false</hasActivationRequired>\n    <label>Partner Desk Partner</label>\n</PermissionSet>\n`;
+        const report = await checkMetadata(writeProject(files));
+
+        expect(messages(report)).toEqual([
+            expect.stringMatching(/^\[permission-set\] .*Partner_Desk_Partner\.permissionset-meta\.xml lists fieldPermissions for Widget__c\.Size__c more than once/)
+        ]);
+    });
+
     it.concurrent('fails on a class without its -meta.xml, which convert drops silently', async () => {
         const files = tinyProject();
         files[`${D}/classes/LeadRecallSchedule.cls`] = 'public with sharing class LeadRecallSchedule {}\n';
