@@ -19,9 +19,9 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
     newLine: ts.NewLineKind.LineFeed
 };
 
-/** Every component source: lwc/<bundle>/<file>.ts, not tests, not declarations. */
-export function findSources(root: string): string[] {
-    const sources: string[] = [];
+/** Every file directly inside an lwc/<bundle>/ folder (not in __tests__) that `keep` accepts, sorted. */
+function bundleFiles(root: string, keep: (name: string) => boolean): string[] {
+    const files: string[] = [];
     const walk = (dir: string): void => {
         for (const entry of readdirSync(dir)) {
             const path = join(dir, entry);
@@ -29,13 +29,18 @@ export function findSources(root: string): string[] {
                 if (entry !== '__tests__' && entry !== 'node_modules') {
                     walk(path);
                 }
-            } else if (entry.endsWith('.ts') && !entry.endsWith('.d.ts') && basename(dirname(dirname(path))) === 'lwc') {
-                sources.push(path);
+            } else if (keep(entry) && basename(dirname(dirname(path))) === 'lwc') {
+                files.push(path);
             }
         }
     };
     walk(root);
-    return sources.sort();
+    return files.sort();
+}
+
+/** Every component source: lwc/<bundle>/<file>.ts, not tests, not declarations. */
+export function findSources(root: string): string[] {
+    return bundleFiles(root, (name) => name.endsWith('.ts') && !name.endsWith('.d.ts'));
 }
 
 /** The JavaScript the platform gets for one TypeScript source. */
@@ -51,21 +56,7 @@ export function compile(source: string, fileName: string): string {
 /** Bundles whose JavaScript has no TypeScript source: every component here is written in TypeScript. */
 function findOrphanScripts(root: string, sources: string[]): string[] {
     const expected = new Set(sources.map((s) => s.replace(/\.ts$/, '.js')));
-    const orphans: string[] = [];
-    const walk = (dir: string): void => {
-        for (const entry of readdirSync(dir)) {
-            const path = join(dir, entry);
-            if (statSync(path).isDirectory()) {
-                if (entry !== '__tests__' && entry !== 'node_modules') {
-                    walk(path);
-                }
-            } else if (entry.endsWith('.js') && basename(dirname(dirname(path))) === 'lwc' && !expected.has(path)) {
-                orphans.push(path);
-            }
-        }
-    };
-    walk(root);
-    return orphans;
+    return bundleFiles(root, (name) => name.endsWith('.js')).filter((path) => !expected.has(path));
 }
 
 /** lwc/tsconfig.json with one `c/<bundle>` path per bundle that has a TypeScript entry file. */
