@@ -81,6 +81,12 @@ export class JobRecords {
         return rows[0];
     }
 
+    /** Creates a job record as the console does (the service itself only runs jobs); returns its Id. */
+    async create(fields: Record<string, unknown>): Promise<string> {
+        const created = await this.client.rest<{ id: string }>('POST', `${this.client.dataPath}/sobjects/${JOB_OBJECT}`, fields);
+        return created.id;
+    }
+
     async update(id: string, fields: JobRecordUpdate): Promise<void> {
         await this.client.rest('PATCH', `${this.client.dataPath}/sobjects/${JOB_OBJECT}/${id}`, fields);
     }

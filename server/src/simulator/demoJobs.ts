@@ -3,7 +3,9 @@
  * without an org, so a newcomer sees one plan and one move finish: the leads of the partner user
  * who left go to the first distribution group, once as a dry run and once for real.
  */
+import { JobRecords } from '../salesforce/jobRecords';
 import type { OrgClient } from '../salesforce/orgClient';
+import { soqlString } from '../salesforce/soql';
 import type { SampleInfo } from './sampleData';
 
 export interface DemoJob {
@@ -18,23 +20,20 @@ export async function createDemoJobs(client: OrgClient, sample: SampleInfo): Pro
         return [];
     }
     const [group] = await client.query<{ Name: string }>(
-        `SELECT Name FROM Distribution_Group__c WHERE Id = '${groupId}'`
+        `SELECT Name FROM Distribution_Group__c WHERE Id = ${soqlString(groupId)}`
     );
+    const records = new JobRecords(client);
     const jobs: DemoJob[] = [];
     for (const dryRun of [true, false]) {
-        const created = await client.rest<{ id: string }>(
-            'POST',
-            `${client.dataPath}/sobjects/Bulk_Reassignment_Job__c`,
-            {
-                Source_Type__c: 'Deactivated_User',
-                Source_Owner__c: sample.inactivePartnerUser.username,
-                Target_Type__c: 'Group',
-                Target__c: group.Name,
-                Dry_Run__c: dryRun,
-                Notify_Owners__c: false
-            }
-        );
-        jobs.push({ id: created.id, dryRun });
+        const id = await records.create({
+            Source_Type__c: 'Deactivated_User',
+            Source_Owner__c: sample.inactivePartnerUser.username,
+            Target_Type__c: 'Group',
+            Target__c: group.Name,
+            Dry_Run__c: dryRun,
+            Notify_Owners__c: false
+        });
+        jobs.push({ id, dryRun });
     }
     return jobs;
 }

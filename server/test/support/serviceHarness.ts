@@ -4,6 +4,7 @@ import { readEnvFile } from '../../src/config/defaultsFile';
 import { createJobMetrics } from '../../src/jobs/jobMetrics';
 import { JobRunner } from '../../src/jobs/runner';
 import { createRepos, type Repos } from '../../src/jobs/taskContext';
+import { JobRecords } from '../../src/salesforce/jobRecords';
 import { OrgClient } from '../../src/salesforce/orgClient';
 import { clientCredentialsSource } from '../../src/salesforce/tokenSources';
 import type { Db } from '../../src/store/db';
@@ -81,8 +82,7 @@ export async function openTestStore(schema = uniqueSchema('pd')): Promise<Db> {
 
 /** Creates a Bulk_Reassignment_Job__c record in the simulator as the console would. */
 export async function createJobRecord(client: OrgClient, fields: Record<string, unknown>): Promise<string> {
-    const created = await client.rest<{ id: string }>('POST', `${client.dataPath}/sobjects/Bulk_Reassignment_Job__c`, { Dry_Run__c: false, ...fields });
-    return created.id;
+    return new JobRecords(client).create({ Dry_Run__c: false, ...fields });
 }
 
 export async function readJobRecord(client: OrgClient, id: string): Promise<Record<string, unknown>> {
