@@ -1,17 +1,8 @@
 import { createDistributor, type Distributor } from '../distribution/roundRobin';
 import type { NewPlanRow } from '../store/planRepo';
 import { BadInputError } from './errors';
-import type { ResolvedJob } from './resolveJob';
-import { countSelection, selectLeads } from './selectLeads';
+import { countSelection, describeSelection, selectLeads } from './selectLeads';
 import type { TaskContext } from './taskContext';
-
-function describeSelection(job: ResolvedJob): string {
-    const filters: string[] = [];
-    if (job.filters.statuses.length > 0) filters.push(`status ${job.filters.statuses.join(' or ')}`);
-    if (job.filters.countries.length > 0) filters.push(`country ${job.filters.countries.join(' or ')}`);
-    if (job.filters.minAgeDays) filters.push(`at least ${job.filters.minAgeDays} days old`);
-    return `${job.source.type === 'Queue' ? 'queue' : 'user'} ${job.source.name}${filters.length > 0 ? ` with ${filters.join(', ')}` : ''}`;
-}
 
 /**
  * Select and plan: streams the selected leads through the distribution engine and stores every
@@ -21,16 +12,16 @@ function describeSelection(job: ResolvedJob): string {
 export async function planJob(ctx: TaskContext): Promise<void> {
     const job = ctx.state.resolved!;
     await ctx.repos.plan.deleteJob(ctx.jobId);
-    const expected = await countSelection(ctx, job);
-    if (expected === 0) {
-        throw new BadInputError(`The selection is empty: no open lead of ${describeSelection(job)}. Check the source and widen the filters.`);
-    }
+    // Counted while the job was resolved; a job resolved by an older version counts here.
+    const expected = job.selectionSize ?? (await countSelection(ctx, job));
     const useBulk = expected >= ctx.config.jobs.collectionsBelowRows;
     const distributor: Distributor | undefined = job.group ? createDistributor(job.group.members, job.group.state) : undefined;
     const fixedOwner = job.group ? undefined : job.targets[0]!.id;
     const sourceIsMember = job.group?.members.some((m) => m.id === job.source.id) ?? false;
     let seq = 0;
     let unassigned = 0;
+    // One batch is stored while the next is read and planned; its failure surfaces at the next await.
+    let storing: Promise<void> = Promise.resolve();
     for await (const batch of selectLeads(ctx, job, useBulk)) {
         const rows: NewPlanRow[] = new Array(batch.length);
         for (let i = 0; i < batch.length; i++) {
@@ -48,11 +39,14 @@ export async function planJob(ctx: TaskContext): Promise<void> {
             }
             rows[i] = { leadId: lead.id, oldOwnerId: lead.ownerId, newOwnerId };
         }
-        await ctx.repos.plan.insertBatch(ctx.jobId, seq, rows);
+        await storing;
+        storing = ctx.repos.plan.insertBatch(ctx.jobId, seq, rows);
+        storing.catch(() => undefined);
         seq += rows.length;
         await ctx.checkpoint();
         await ctx.progress.report('Plan', () => ({ Total__c: expected, Processed__c: seq }));
     }
+    await storing;
     if (seq === 0) {
         throw new BadInputError(`The selection is empty: no open lead of ${describeSelection(job)}. Check the source and widen the filters.`);
     }

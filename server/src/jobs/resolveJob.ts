@@ -1,8 +1,9 @@
 import type { JobRecord } from '../salesforce/jobRecords';
-import { PARTNER_USER_TYPES, type OrgDirectory, type UserInfo } from '../salesforce/orgDirectory';
+import { PARTNER_USER_TYPES, type OrgDirectory, type QueueInfo, type UserInfo } from '../salesforce/orgDirectory';
 import { isSalesforceId, to18 } from '../salesforce/soql';
 import type { Member } from '../distribution/roundRobin';
 import { BadInputError } from './errors';
+import { describeSelection, selectionWhere } from './selectLeads';
 
 export interface OwnerRef {
     id: string;
@@ -21,6 +22,8 @@ export interface ResolvedJob {
     /** Every possible new owner (group members in order, or the one target). */
     targets: OwnerRef[];
     group?: { id: string; name: string; members: Member[]; state: Record<string, number> };
+    /** Open leads the selection held when the job was resolved (chooses SOQL or Bulk API 2.0). */
+    selectionSize?: number;
 }
 
 const splitList = (value: string | null): string[] =>
@@ -55,34 +58,58 @@ function describeUser(user: UserInfo): OwnerRef {
     return { id: to18(user.Id), type: 'User', name: user.Name };
 }
 
-async function resolveSource(record: JobRecord, directory: OrgDirectory): Promise<{ source: OwnerRef; sourceType: ResolvedJob['sourceType'] }> {
+type SourceType = ResolvedJob['sourceType'];
+type TargetType = ResolvedJob['targetType'];
+
+/** The job record's input, checked before anything is looked up in the org. */
+interface JobInput {
+    sourceType: SourceType;
+    source: { id?: string; name?: string; value: string };
+    targetType: TargetType;
+    target: { id?: string; name?: string; value: string };
+    minAgeDays: number | null;
+}
+
+function checkInput(record: JobRecord): JobInput {
     const sourceType = record.Source_Type__c;
     if (sourceType !== 'User' && sourceType !== 'Queue' && sourceType !== 'Deactivated_User') {
         throw new BadInputError(`Source Type "${sourceType ?? ''}" is not one of User, Queue, Deactivated User: choose one.`);
     }
-    const value = checkText(record.Source_Owner__c, 'Source Owner', sourceType === 'Queue' ? 'the queue API name' : 'the username');
-    if (sourceType === 'Queue') {
-        const ref = idOrName(value, 'Source Owner', ['queue']);
-        const queue = ref.id ? (await directory.queuesById([ref.id]))[0] : await directory.queueByDeveloperName(ref.name!);
-        if (!queue) {
-            throw new BadInputError(`Source Owner: no queue with API name "${value}" exists: check the queue's API name (DeveloperName) in Setup > Queues.`);
-        }
-        return { source: { id: to18(queue.Id), type: 'Queue', name: queue.Name }, sourceType };
+    const sourceValue = checkText(record.Source_Owner__c, 'Source Owner', sourceType === 'Queue' ? 'the queue API name' : 'the username');
+    const source = { ...idOrName(sourceValue, 'Source Owner', [sourceType === 'Queue' ? 'queue' : 'user']), value: sourceValue };
+    const targetType = record.Target_Type__c;
+    if (targetType !== 'Group' && targetType !== 'Queue' && targetType !== 'User') {
+        throw new BadInputError(`Target Type "${targetType ?? ''}" is not one of Group, Queue, User: choose one.`);
     }
-    const ref = idOrName(value, 'Source Owner', ['user']);
-    const user = ref.id ? (await directory.usersById([ref.id]))[0] : await directory.userByUsername(ref.name!);
+    const targetValue = checkText(record.Target__c, 'Target', targetType === 'Group' ? 'the distribution group name' : targetType === 'Queue' ? 'the queue API name' : 'the username');
+    const target = targetType === 'Group' ? { name: targetValue, value: targetValue } : { ...idOrName(targetValue, 'Target', [targetType === 'Queue' ? 'queue' : 'user']), value: targetValue };
+    const minAge = record.Filter_Min_Age_Days__c;
+    if (minAge !== null && minAge !== undefined && (!Number.isInteger(minAge) || minAge < 0)) {
+        throw new BadInputError(`Minimum Age (Days) ${minAge} is not a whole number of days >= 0: correct it or leave it blank.`);
+    }
+    return { sourceType, source, targetType, target, minAgeDays: minAge ?? null };
+}
+
+async function resolveSource(input: JobInput, directory: OrgDirectory): Promise<OwnerRef> {
+    const { sourceType, source } = input;
+    if (sourceType === 'Queue') {
+        const queue = source.id ? (await directory.queuesById([source.id]))[0] : await directory.queueByDeveloperName(source.name!);
+        if (!queue) {
+            throw new BadInputError(`Source Owner: no queue with API name "${source.value}" exists: check the queue's API name (DeveloperName) in Setup > Queues.`);
+        }
+        return { id: to18(queue.Id), type: 'Queue', name: queue.Name };
+    }
+    const user = source.id ? (await directory.usersById([source.id]))[0] : await directory.userByUsername(source.name!);
     if (!user) {
-        throw new BadInputError(`Source Owner: no user with username "${value}" exists: check the username (it looks like an email address).`);
+        throw new BadInputError(`Source Owner: no user with username "${source.value}" exists: check the username (it looks like an email address).`);
     }
     if (sourceType === 'Deactivated_User' && user.IsActive) {
         throw new BadInputError(`Source Owner ${user.Username} is still active: deactivate the user first, or choose Source Type User.`);
     }
-    return { source: describeUser(user), sourceType };
+    return describeUser(user);
 }
 
-async function resolveTargetUser(value: string, directory: OrgDirectory, field: string): Promise<OwnerRef> {
-    const ref = idOrName(value, field, ['user']);
-    const user = ref.id ? (await directory.usersById([ref.id]))[0] : await directory.userByUsername(ref.name!);
+function checkTargetUser(user: UserInfo | undefined, value: string, field: string): OwnerRef {
     if (!user) {
         throw new BadInputError(`${field}: no user with username "${value}" exists: check the username.`);
     }
@@ -110,19 +137,20 @@ function parseState(raw: string | null, groupName: string): Record<string, numbe
     throw new BadInputError(`Distribution group "${groupName}" has an unreadable State: clear its State field to restart the rotation.`);
 }
 
-async function resolveGroup(name: string, directory: OrgDirectory): Promise<Pick<ResolvedJob, 'targets' | 'group'>> {
-    const found = await directory.groupWithMembers(name);
-    if (!found) {
-        throw new BadInputError(`Target: no distribution group named "${name}" exists: check the group name.`);
-    }
+type FoundGroup = NonNullable<Awaited<ReturnType<OrgDirectory['groupWithMembers']>>>;
+
+/** The group's members as owners: their users and queues are looked up together (one round trip). */
+async function resolveMembers(name: string, found: FoundGroup, directory: OrgDirectory): Promise<Pick<ResolvedJob, 'targets' | 'group'>> {
     const { group, members: memberRows } = found;
-    if (!group.Active__c) {
-        throw new BadInputError(`Target: distribution group "${name}" is not active: activate it or choose another target.`);
-    }
-    const usernames = memberRows.filter((m) => m.Member_Type__c === 'User').map((m) => m.Username__c ?? '');
-    const queueNames = memberRows.filter((m) => m.Member_Type__c === 'Queue').map((m) => m.Queue_Developer_Name__c ?? '');
-    const users = new Map((await directory.usersByUsername(usernames.filter(Boolean))).map((u) => [u.Username.toLowerCase(), u]));
-    const queues = new Map((await directory.queuesByDeveloperName(queueNames.filter(Boolean))).map((q) => [q.DeveloperName, q]));
+    const usernames = memberRows.filter((m) => m.Member_Type__c === 'User').map((m) => m.Username__c ?? '').filter(Boolean);
+    const queueNames = memberRows.filter((m) => m.Member_Type__c === 'Queue').map((m) => m.Queue_Developer_Name__c ?? '').filter(Boolean);
+    const [userRows, queueRows, leadQueues] = await Promise.all([
+        directory.usersByUsername(usernames),
+        directory.queuesByDeveloperName(queueNames),
+        directory.leadQueueNames(queueNames)
+    ]);
+    const users = new Map(userRows.map((u) => [u.Username.toLowerCase(), u]));
+    const queues = new Map(queueRows.map((q) => [q.DeveloperName, q]));
     const members: Member[] = [];
     const targets: OwnerRef[] = [];
     for (const row of memberRows) {
@@ -132,6 +160,9 @@ async function resolveGroup(name: string, directory: OrgDirectory): Promise<Pick
             const queue = queues.get(row.Queue_Developer_Name__c ?? '');
             if (!queue) {
                 throw new BadInputError(`Distribution group "${name}": member queue "${row.Queue_Developer_Name__c ?? ''}" does not exist: fix or remove the member.`);
+            }
+            if (!leadQueues.has(queue.DeveloperName)) {
+                throw new BadInputError(`Distribution group "${name}": member queue ${queue.Name} does not take leads: add Lead to the queue's supported objects or remove the member.`);
             }
             owner = { id: to18(queue.Id), type: 'Queue', name: queue.Name };
         } else {
@@ -149,67 +180,100 @@ async function resolveGroup(name: string, directory: OrgDirectory): Promise<Pick
         const weight = row.Weight__c ?? 1;
         members.push({ id: owner.id, weight, active: usable, capacity: row.Capacity__c ?? null, load: 0 });
     }
-    const queueTargets = targets.filter((t) => t.type === 'Queue');
-    const leadQueues = await directory.leadQueueIds(queueTargets.map((q) => q.id));
-    const notForLeads = queueTargets.find((q) => !leadQueues.has(q.id));
-    if (notForLeads) {
-        throw new BadInputError(`Distribution group "${name}": member queue ${notForLeads.name} does not take leads: add Lead to the queue's supported objects or remove the member.`);
-    }
     if (!members.some((m) => m.active)) {
         throw new BadInputError(`Distribution group "${name}" has no active member: add or activate members.`);
-    }
-    const withCapacity = members.filter((m) => m.capacity !== null && m.capacity !== undefined && m.active);
-    const loads = await directory.openLeadCounts(withCapacity.map((m) => m.id));
-    for (const member of withCapacity) {
-        member.load = loads.get(member.id) ?? 0;
     }
     return { targets, group: { id: group.Id, name: group.Name, members, state: parseState(group.State__c, name) } };
 }
 
+/** The active members with a capacity get their load: the open leads they own now (one aggregate query). */
+async function loadMembers(group: NonNullable<ResolvedJob['group']>, directory: OrgDirectory): Promise<void> {
+    const withCapacity = group.members.filter((m) => m.capacity !== null && m.capacity !== undefined && m.active);
+    const loads = await directory.openLeadCounts(withCapacity.map((m) => m.id));
+    for (const member of withCapacity) {
+        member.load = loads.get(member.id) ?? 0;
+    }
+}
+
+/** What the target names, looked up in the org; what needs the lookup's answer comes back as `next`. */
+type TargetLookup =
+    | { kind: 'group'; found: FoundGroup | undefined }
+    | { kind: 'queue'; queue: QueueInfo | undefined; takesLeads: boolean | undefined }
+    | { kind: 'user'; owner: OwnerRef };
+
+async function lookUpTarget(input: JobInput, directory: OrgDirectory): Promise<TargetLookup> {
+    const { targetType, target } = input;
+    if (targetType === 'Group') {
+        return { kind: 'group', found: await directory.groupWithMembers(target.value) };
+    }
+    if (targetType === 'Queue') {
+        if (target.id) {
+            return { kind: 'queue', queue: (await directory.queuesById([target.id]))[0], takesLeads: undefined };
+        }
+        const [queue, leadQueues] = await Promise.all([directory.queueByDeveloperName(target.name!), directory.leadQueueNames([target.name!])]);
+        return { kind: 'queue', queue, takesLeads: queue ? leadQueues.has(queue.DeveloperName) : undefined };
+    }
+    const user = target.id ? (await directory.usersById([target.id]))[0] : await directory.userByUsername(target.name!);
+    return { kind: 'user', owner: checkTargetUser(user, target.value, 'Target') };
+}
+
+/** Waits for both; a refusal of the first (the source) is reported before one of the second. */
+async function bothOrFirstError<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
+    const [a, b] = await Promise.allSettled([first, second]);
+    if (a.status === 'rejected') throw a.reason;
+    if (b.status === 'rejected') throw b.reason;
+    return [a.value, b.value];
+}
+
 /**
  * Checks the job record's input and resolves names to Ids. Every refusal is a BadInputError whose
- * message says what to fix; nothing in the org has changed when it is thrown.
+ * message says what to fix; nothing in the org has changed when it is thrown. Lookups that do not
+ * depend on each other are made together, so they share Composite Batch requests: the source and the
+ * target first; then the group's members, a queue's lead support and the size of the selection; then
+ * the load of members with a capacity.
  */
 export async function resolveJob(record: JobRecord, directory: OrgDirectory): Promise<ResolvedJob> {
-    const { source, sourceType } = await resolveSource(record, directory);
-    const targetType = record.Target_Type__c;
-    if (targetType !== 'Group' && targetType !== 'Queue' && targetType !== 'User') {
-        throw new BadInputError(`Target Type "${targetType ?? ''}" is not one of Group, Queue, User: choose one.`);
-    }
-    const targetValue = checkText(record.Target__c, 'Target', targetType === 'Group' ? 'the distribution group name' : targetType === 'Queue' ? 'the queue API name' : 'the username');
-    const minAge = record.Filter_Min_Age_Days__c;
-    if (minAge !== null && minAge !== undefined && (!Number.isInteger(minAge) || minAge < 0)) {
-        throw new BadInputError(`Minimum Age (Days) ${minAge} is not a whole number of days >= 0: correct it or leave it blank.`);
-    }
-    const base = {
-        dryRun: record.Dry_Run__c !== false,
-        notify: record.Notify_Owners__c === true,
-        source,
-        sourceType,
-        filters: { statuses: splitList(record.Filter_Statuses__c), minAgeDays: minAge ?? null, countries: splitList(record.Filter_Countries__c) },
-        targetType
-    } as const;
+    const input = checkInput(record);
+    const filters = { statuses: splitList(record.Filter_Statuses__c), minAgeDays: input.minAgeDays, countries: splitList(record.Filter_Countries__c) };
+    const [source, lookup] = await bothOrFirstError(resolveSource(input, directory), lookUpTarget(input, directory));
+    const base = { dryRun: record.Dry_Run__c !== false, notify: record.Notify_Owners__c === true, source, sourceType: input.sourceType, filters, targetType: input.targetType } as const;
+    const countSelection = directory.countLeads(selectionWhere({ source, filters }));
+    // Awaited below; a refusal thrown before then must not leave it unhandled.
+    countSelection.catch(() => undefined);
+
     let resolved: ResolvedJob;
-    if (targetType === 'Group') {
-        resolved = { ...base, ...(await resolveGroup(targetValue, directory)) };
-    } else if (targetType === 'Queue') {
-        const ref = idOrName(targetValue, 'Target', ['queue']);
-        const queue = ref.id ? (await directory.queuesById([ref.id]))[0] : await directory.queueByDeveloperName(ref.name!);
-        if (!queue) {
-            throw new BadInputError(`Target: no queue with API name "${targetValue}" exists: check the queue's API name (DeveloperName).`);
+    if (lookup.kind === 'group') {
+        const name = input.target.value;
+        if (!lookup.found) {
+            throw new BadInputError(`Target: no distribution group named "${name}" exists: check the group name.`);
         }
-        if (!(await directory.leadQueueIds([to18(queue.Id)])).has(to18(queue.Id))) {
+        if (!lookup.found.group.Active__c) {
+            throw new BadInputError(`Target: distribution group "${name}" is not active: activate it or choose another target.`);
+        }
+        resolved = { ...base, ...(await resolveMembers(name, lookup.found, directory)) };
+    } else if (lookup.kind === 'queue') {
+        const queue = lookup.queue;
+        if (!queue) {
+            throw new BadInputError(`Target: no queue with API name "${input.target.value}" exists: check the queue's API name (DeveloperName).`);
+        }
+        const takesLeads = lookup.takesLeads ?? (await directory.leadQueueIds([to18(queue.Id)])).has(to18(queue.Id));
+        if (!takesLeads) {
             throw new BadInputError(`Target: queue ${queue.Name} does not take leads: add Lead to the queue's supported objects in Setup > Queues, or choose another queue.`);
         }
         resolved = { ...base, targets: [{ id: to18(queue.Id), type: 'Queue', name: queue.Name }] };
     } else {
-        resolved = { ...base, targets: [await resolveTargetUser(targetValue, directory, 'Target')] };
+        resolved = { ...base, targets: [lookup.owner] };
     }
     if (resolved.targets.length === 1 && resolved.targets[0]!.id === source.id) {
         throw new BadInputError(`Source and target are the same (${source.name}): choose a different target.`);
     }
-    if (resolved.group && resolved.targets.every((t) => t.id === source.id || !resolved.group!.members.find((m) => m.id === t.id)?.active)) {
-        throw new BadInputError(`Distribution group "${resolved.group.name}" has no active member other than the source ${source.name}: choose another target.`);
+    const group = resolved.group;
+    if (group && resolved.targets.every((t) => t.id === source.id || !group.members.find((m) => m.id === t.id)?.active)) {
+        throw new BadInputError(`Distribution group "${group.name}" has no active member other than the source ${source.name}: choose another target.`);
     }
-    return resolved;
+    const [selectionSize] = await Promise.all([countSelection, group ? loadMembers(group, directory) : undefined]);
+    if (selectionSize === 0) {
+        throw new BadInputError(`The selection is empty: no open lead of ${describeSelection(resolved)}. Check the source and widen the filters.`);
+    }
+    return { ...resolved, selectionSize };
 }

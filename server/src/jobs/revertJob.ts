@@ -15,6 +15,7 @@ const CHANGED_LISTED = 200;
  * owner; leads changed since are listed and left alone. Resumable like the run.
  */
 export async function revertJob(ctx: TaskContext): Promise<TaskOutcome> {
+    await ctx.claimWritten();
     const run = await ctx.repos.tasks.get(ctx.jobId, 'run');
     const runState = (run?.context ?? {}) as TaskState;
     if (!run || run.state !== 'done' || !['Completed', 'Cancelled'].includes(run.outcome ?? '') || runState.resolved?.dryRun) {
@@ -49,6 +50,7 @@ export async function revertJob(ctx: TaskContext): Promise<TaskOutcome> {
     if (changed) parts.push(`${changed} had changed owner since the job and were left alone (listed in the summary)`);
     if (failed) parts.push(`${failed} could not be reverted (see the revert failures file)`);
     const message = `${parts.join('; ')}.`;
+    await ctx.progress.stop();
     await ctx.records.update(ctx.jobId, {
         Status__c: 'Reverted',
         Phase__c: 'Done',

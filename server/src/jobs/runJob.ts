@@ -75,6 +75,7 @@ async function finishDryRun(ctx: TaskContext): Promise<TaskOutcome> {
     const owners = (summary.targets as Array<{ planned: number }>).filter((t) => t.planned > 0).length;
     const planned = counts.pending ?? 0;
     const message = `Dry run: ${planned} leads would move to ${owners} owner(s)${summary.unassigned ? `, ${String(summary.unassigned)} have no eligible member` : ''}. Nothing was changed; see the plan file.`;
+    await ctx.progress.stop();
     await ctx.records.update(ctx.jobId, {
         Status__c: 'Completed',
         Phase__c: 'Done',
@@ -95,12 +96,6 @@ async function finishRun(ctx: TaskContext): Promise<TaskOutcome> {
     if (ctx.state.failuresFileId === undefined) {
         await ctx.save('Finish', { failuresFileId: (await attachFailuresCsv(ctx, ['failed'], 'failures')) ?? '' });
     }
-    if (job.group && ctx.state.newGroupState && !ctx.state.groupStateWritten) {
-        const groupId = job.group.id;
-        const state = ctx.state.newGroupState;
-        await ctx.retrying('write group state', () => ctx.directory.writeGroupState(groupId, state));
-        await ctx.save('Finish', { groupStateWritten: true });
-    }
     if (job.notify && ctx.state.digestsQueued === undefined) {
         await ctx.save('Finish', { digestsQueued: await queueDigests(ctx) });
     }
@@ -113,7 +108,7 @@ async function finishRun(ctx: TaskContext): Promise<TaskOutcome> {
     if (summary.changedSince) parts.push(`${String(summary.changedSince)} changed owner meanwhile and were left alone`);
     if (counts.unassigned) parts.push(`${counts.unassigned} had no eligible member`);
     const message = `${parts.join('; ')}.`;
-    await ctx.records.update(ctx.jobId, {
+    const done = {
         Status__c: 'Completed',
         Phase__c: 'Done',
         Total__c: ctx.state.total ?? 0,
@@ -126,7 +121,16 @@ async function finishRun(ctx: TaskContext): Promise<TaskOutcome> {
         ...(ctx.state.failuresFileId ? { Failures_File_Id__c: ctx.state.failuresFileId } : {}),
         Finished_At__c: nowIso(),
         Progress_Updated_At__c: nowIso()
-    });
+    } as const;
+    await ctx.progress.stop();
+    const group = job.group;
+    const groupState = ctx.state.newGroupState;
+    // The group's new state, then the record's end, in one Composite Batch: the batch halts if the
+    // state fails, so a job never shows Completed with its group's rotation left behind. Both writes
+    // can be repeated.
+    await ctx.retrying('finish the job', () =>
+        Promise.all([group && groupState ? ctx.directory.writeGroupState(group.id, groupState) : undefined, ctx.records.update(ctx.jobId, done)])
+    );
     return { status: 'Completed', message, summary };
 }
 
@@ -137,8 +141,14 @@ async function finishRun(ctx: TaskContext): Promise<TaskOutcome> {
  */
 export async function runJob(ctx: TaskContext): Promise<TaskOutcome> {
     if (!ctx.state.resolved) {
-        await ctx.save('Select', { resolved: await resolveJob(ctx.record, ctx.directory) });
+        const resolving = ctx.retrying('look up the job input', () => resolveJob(ctx.record, ctx.directory));
+        // Waited for whatever resolving does, so a refusal is only written after the claim.
+        const [claimed, resolved] = await Promise.allSettled([ctx.claimWritten(), resolving]);
+        if (claimed.status === 'rejected') throw claimed.reason;
+        if (resolved.status === 'rejected') throw resolved.reason;
+        await ctx.save('Select', { resolved: resolved.value });
     }
+    await ctx.claimWritten();
     await ctx.checkpoint();
     if (!ctx.state.planned) {
         await planJob(ctx);
@@ -166,6 +176,7 @@ export async function finishCancelled(ctx: TaskContext): Promise<TaskOutcome> {
             ? `Cancelled: ${moved} leads had already moved (Revert undoes them); ${counts.pending ?? 0} were left with their owner.`
             : 'Cancelled: nothing was changed.';
     const summary = { version: 1, cancelled: true, total: ctx.state.total ?? 0, moved, failed: counts.failed ?? 0, notWritten: counts.pending ?? 0 };
+    await ctx.progress.stop();
     await ctx.records.update(ctx.jobId, {
         Status__c: 'Cancelled',
         Phase__c: 'Done',

@@ -162,23 +162,28 @@ export class JobRunner {
         ctx.startHeartbeat();
         let outcome: TaskOutcome;
         try {
-            await this.records.update(task.job_id, {
+            // Not awaited here: the claim travels in the same Composite Batch as the task's first lookups.
+            const claim = {
                 Status__c: task.kind === 'run' ? (record.Status__c === 'Cancel_Requested' ? 'Cancel_Requested' : 'Running') : 'Reverting',
                 Phase__c: task.kind === 'run' ? 'Select' : 'Revert',
                 Claimed_By__c: instance,
                 ...(task.claim_count === 1 ? { Started_At__c: nowIso(), Message__c: null } : {}),
                 Progress_Updated_At__c: nowIso()
-            });
-            ctx.progress.markWritten(task.kind === 'run' ? 'Select' : 'Revert');
+            } as const;
+            ctx.markClaimed(ctx.retrying('mark the job claimed', () => this.records.update(task.job_id, claim)));
             log.info('task claimed');
             outcome = task.kind === 'run' ? await runJob(ctx) : await revertJob(ctx);
         } catch (error) {
+            // Whatever the failure, the claim write lands before the record's final state is written.
+            await ctx.claimWritten().catch(() => undefined);
+            await ctx.progress.stop();
             const handled = await this.handleFailure(ctx, task, error, log);
             if (!handled) {
                 return;
             }
             outcome = handled;
         } finally {
+            await ctx.progress.stop();
             ctx.stopHeartbeat();
             this.active.delete(`${task.job_id}:${task.kind}`);
         }

@@ -10,7 +10,7 @@ export interface SelectedLead {
 }
 
 /** The WHERE clause of a job's selection: the source's open leads, narrowed by the filters. */
-export function selectionWhere(job: ResolvedJob, now = new Date()): string {
+export function selectionWhere(job: Pick<ResolvedJob, 'source' | 'filters'>, now = new Date()): string {
     const parts = [`OwnerId = ${soqlString(job.source.id)}`, 'IsConverted = false'];
     if (job.filters.statuses.length > 0) {
         parts.push(`Status IN ${soqlList(job.filters.statuses)}`);
@@ -22,6 +22,15 @@ export function selectionWhere(job: ResolvedJob, now = new Date()): string {
         parts.push(`CreatedDate <= ${soqlDateTime(new Date(now.getTime() - job.filters.minAgeDays * 86_400_000))}`);
     }
     return parts.join(' AND ');
+}
+
+/** The selection in words, for messages: "queue Lead Intake with country Norway, at least 30 days old". */
+export function describeSelection(job: Pick<ResolvedJob, 'source' | 'filters'>): string {
+    const filters: string[] = [];
+    if (job.filters.statuses.length > 0) filters.push(`status ${job.filters.statuses.join(' or ')}`);
+    if (job.filters.countries.length > 0) filters.push(`country ${job.filters.countries.join(' or ')}`);
+    if (job.filters.minAgeDays) filters.push(`at least ${job.filters.minAgeDays} days old`);
+    return `${job.source.type === 'Queue' ? 'queue' : 'user'} ${job.source.name}${filters.length > 0 ? ` with ${filters.join(', ')}` : ''}`;
 }
 
 const splitIds = (value: string | null | undefined): string[] => (value ? value.split(';').map((id) => id.trim()).filter(Boolean) : []);

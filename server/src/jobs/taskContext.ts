@@ -26,7 +26,6 @@ export interface TaskState {
     recheckDone?: boolean;
     planFileId?: string;
     failuresFileId?: string;
-    groupStateWritten?: boolean;
     digestsQueued?: number;
 }
 
@@ -53,6 +52,7 @@ export class TaskContext {
     /** Set by the runner on shutdown; the next checkpoint stops the task. */
     stopping = false;
     private heartbeatTimer: NodeJS.Timeout | undefined;
+    private claim: Promise<unknown> = Promise.resolve(null);
 
     constructor(
         readonly task: TaskRow,
@@ -67,7 +67,7 @@ export class TaskContext {
         this.records = new JobRecords(client);
         this.directory = new OrgDirectory(client);
         this.ingest = new BulkIngest(client);
-        this.progress = new ProgressReporter(this.records, task.job_id, config.jobs.progressIntervalMs);
+        this.progress = new ProgressReporter(this.records, task.job_id, config.jobs.progressIntervalMs, logger);
         this.state = { ...(task.context as TaskState) };
         this.cancelRequested = task.cancel_requested;
     }
@@ -78,6 +78,24 @@ export class TaskContext {
 
     get kind(): TaskKind {
         return this.task.kind;
+    }
+
+    /** The write that marks the record claimed, started but not yet awaited (see claimWritten). */
+    markClaimed(write: Promise<void>): void {
+        this.progress.markWritten(this.kind === 'run' ? 'Select' : 'Revert');
+        // Settled into a value so that a failure waits, unhandled-free, for claimWritten() to report it.
+        this.claim = write.then(
+            () => null,
+            (error: unknown) => ({ error })
+        );
+    }
+
+    /** Waits for the claim write; throws its error if it failed. */
+    async claimWritten(): Promise<void> {
+        const outcome = (await this.claim) as { error: unknown } | null;
+        if (outcome) {
+            throw outcome.error;
+        }
     }
 
     /** Renews the lease in the background while long calls (uploads, bulk polls) run. */

@@ -34,20 +34,17 @@ async function* chunkCsv(ctx: TaskContext, spec: WriteSpec, keyFrom: string, key
     }
 }
 
-async function reportWrite(ctx: TaskContext, spec: WriteSpec, force = false): Promise<void> {
-    await ctx.progress.report(
-        spec.phase,
-        async () => {
-            const counts = await ctx.repos.plan.countByStatus(ctx.jobId);
-            const total = ctx.state.total ?? 0;
-            return {
-                Processed__c: (counts[spec.done] ?? 0) + (counts[spec.failed] ?? 0),
-                Failed_Count__c: counts[spec.failed] ?? 0,
-                Total__c: total
-            };
-        },
-        force
-    );
+/** Progress of the write: rows settled in the store, plus `inFlight` rows Salesforce has processed in a job not settled yet. */
+async function reportWrite(ctx: TaskContext, spec: WriteSpec, inFlight = 0): Promise<void> {
+    await ctx.progress.report(spec.phase, async () => {
+        const counts = await ctx.repos.plan.countByStatus(ctx.jobId);
+        const total = ctx.state.total ?? 0;
+        return {
+            Processed__c: Math.min(total, (counts[spec.done] ?? 0) + (counts[spec.failed] ?? 0) + inFlight),
+            Failed_Count__c: counts[spec.failed] ?? 0,
+            Total__c: total
+        };
+    });
 }
 
 /** Waits for a stored Bulk API 2.0 job to end and applies its outcome to the plan rows. */
@@ -55,6 +52,7 @@ async function settleBulkJob(ctx: TaskContext, spec: WriteSpec, job: SfBulkJobRo
     for (;;) {
         const info = await ctx.retrying('bulk job status', () => ctx.ingest.info(job.sf_job_id));
         if (info.state === 'UploadComplete' || info.state === 'InProgress') {
+            await reportWrite(ctx, spec, info.numberRecordsProcessed ?? 0);
             await sleep(ctx.config.jobs.bulkPollIntervalMs);
             await ctx.checkpoint(false);
             continue;
@@ -73,7 +71,9 @@ async function settleBulkJob(ctx: TaskContext, spec: WriteSpec, job: SfBulkJobRo
         }
         let failedRows = 0;
         let retried = 0;
-        for await (const batch of ctx.ingest.failedResults(job.sf_job_id)) {
+        // Salesforce counts the failed rows in the job's status: with none, no results to download.
+        const failedBatches = info.numberRecordsFailed === 0 ? [] : ctx.ingest.failedResults(job.sf_job_id);
+        for await (const batch of failedBatches) {
             const failures: RowOutcome[] = batch.map((f) => ({ leadId: f.id, ok: false, retryable: isRetryableRowError(f.error), error: f.error }));
             retried += failures.filter((f) => f.retryable).length;
             failedRows += failures.length;

@@ -88,7 +88,7 @@ export class JobRecords {
     }
 
     async update(id: string, fields: JobRecordUpdate): Promise<void> {
-        await this.client.rest('PATCH', `${this.client.dataPath}/sobjects/${JOB_OBJECT}/${id}`, fields);
+        await this.client.batchable('PATCH', `${this.client.dataPath}/sobjects/${JOB_OBJECT}/${id}`, fields);
     }
 }
 

@@ -70,6 +70,17 @@ export class OrgDirectory {
         return ids.length === 0 ? [] : this.client.query<QueueInfo>(`SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Queue' AND Id IN ${soqlList(ids)}`);
     }
 
+    /** The API names among `developerNames` of queues that may own leads (a QueueSobject for Lead). */
+    async leadQueueNames(developerNames: string[]): Promise<Set<string>> {
+        if (developerNames.length === 0) {
+            return new Set();
+        }
+        const rows = await this.client.query<{ Queue: { DeveloperName: string } }>(
+            `SELECT Queue.DeveloperName FROM QueueSobject WHERE SobjectType = 'Lead' AND Queue.DeveloperName IN ${soqlList(developerNames)}`
+        );
+        return new Set(rows.map((row) => row.Queue.DeveloperName));
+    }
+
     /** The queues among `queueIds` that may own leads (a QueueSobject for Lead). */
     async leadQueueIds(queueIds: string[]): Promise<Set<string>> {
         if (queueIds.length === 0) {
@@ -104,6 +115,11 @@ export class OrgDirectory {
         return { group: { Id: first.Distribution_Group__c, ...first.Distribution_Group__r }, members: rows };
     }
 
+    /** How many leads match `where` (a WHERE clause built with the soql helpers). */
+    async countLeads(where: string): Promise<number> {
+        return this.client.count(`SELECT COUNT() FROM Lead WHERE ${where}`);
+    }
+
     /** Open leads each owner has now (its load), in one aggregate query. */
     async openLeadCounts(ownerIds: string[]): Promise<Map<string, number>> {
         if (ownerIds.length === 0) {
@@ -116,6 +132,6 @@ export class OrgDirectory {
     }
 
     async writeGroupState(groupId: string, state: Record<string, number>): Promise<void> {
-        await this.client.rest('PATCH', `${this.client.dataPath}/sobjects/Distribution_Group__c/${groupId}`, { State__c: JSON.stringify(state) });
+        await this.client.batchable('PATCH', `${this.client.dataPath}/sobjects/Distribution_Group__c/${groupId}`, { State__c: JSON.stringify(state) });
     }
 }

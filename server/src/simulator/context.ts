@@ -1,5 +1,6 @@
 /** Shared state of one running simulator, handed to every request handler. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { Readable, Writable } from 'node:stream';
 import type { Sessions, Session } from './auth';
 import type { BulkJobs } from './bulk/jobs';
 import type { Dml } from './dml';
@@ -31,9 +32,21 @@ export interface SimulatorContext {
     latestVersion: string;
 }
 
+/** What handlers read of a request: node's IncomingMessage, or a Composite Batch subrequest held in memory. */
+export interface SimRequest extends Readable {
+    method?: string;
+    headers: IncomingHttpHeaders;
+}
+
+/** What handlers answer into: node's ServerResponse, or the collector of a Composite Batch subrequest's answer. */
+export interface SimResponse extends Writable {
+    readonly headersSent: boolean;
+    writeHead(statusCode: number, headers?: OutgoingHttpHeaders): this;
+}
+
 export interface Ctx {
-    req: IncomingMessage;
-    res: ServerResponse;
+    req: SimRequest;
+    res: SimResponse;
     url: URL;
     /** Path parameters captured by the route pattern. */
     params: string[];
@@ -41,4 +54,6 @@ export interface Ctx {
     version: string;
     session: Session;
     sim: SimulatorContext;
+    /** Set when the call is a Composite Batch subrequest rather than an HTTP request of its own. */
+    inBatch?: boolean;
 }

@@ -1,10 +1,10 @@
 /** Small HTTP helpers: bodies in and JSON/CSV out, with Salesforce's error shapes. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SimRequest, SimResponse } from './context';
 import { ApiError } from './errors';
 
 const MAX_JSON_BYTES = 50 * 1024 * 1024;
 
-export async function readBody(req: IncomingMessage, limit = MAX_JSON_BYTES): Promise<Buffer> {
+export async function readBody(req: SimRequest, limit = MAX_JSON_BYTES): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req) {
@@ -21,7 +21,7 @@ export async function readBody(req: IncomingMessage, limit = MAX_JSON_BYTES): Pr
     return Buffer.concat(chunks);
 }
 
-export async function readJson<T>(req: IncomingMessage): Promise<T> {
+export async function readJson<T>(req: SimRequest): Promise<T> {
     const text = (await readBody(req)).toString('utf8');
     try {
         return JSON.parse(text) as T;
@@ -34,12 +34,7 @@ export async function readJson<T>(req: IncomingMessage): Promise<T> {
     }
 }
 
-export function sendJson(
-    res: ServerResponse,
-    status: number,
-    body: unknown,
-    headers: Record<string, string> = {}
-): void {
+export function sendJson(res: SimResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const text = JSON.stringify(body);
     res.writeHead(status, {
         'Content-Type': 'application/json;charset=UTF-8',
@@ -49,12 +44,12 @@ export function sendJson(
     res.end(text);
 }
 
-export function sendNoContent(res: ServerResponse, headers: Record<string, string> = {}): void {
+export function sendNoContent(res: SimResponse, headers: Record<string, string> = {}): void {
     res.writeHead(204, headers);
     res.end();
 }
 
-export function sendError(res: ServerResponse, err: ApiError): void {
+export function sendError(res: SimResponse, err: ApiError): void {
     if (res.headersSent) {
         res.destroy();
         return;
@@ -63,12 +58,12 @@ export function sendError(res: ServerResponse, err: ApiError): void {
 }
 
 /** The Sforce-Auto-Assign header as sent, or null. */
-export function autoAssignHeader(req: IncomingMessage): string | null {
+export function autoAssignHeader(req: SimRequest): string | null {
     const v = req.headers['sforce-auto-assign'];
     return typeof v === 'string' ? v : null;
 }
 
 /** Salesforce runs active assignment rules unless Sforce-Auto-Assign is FALSE. */
-export function runsAssignmentRules(req: IncomingMessage): boolean {
+export function runsAssignmentRules(req: SimRequest): boolean {
     return (autoAssignHeader(req) ?? 'TRUE').toUpperCase() !== 'FALSE';
 }

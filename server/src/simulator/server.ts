@@ -1,15 +1,17 @@
 /**
  * The simulator's HTTP server: routes Salesforce's REST, Bulk API 2.0 and OAuth paths to handlers,
- * checks sessions, applies request faults, counts requests by kind, and serves the admin endpoints
- * under /__simulator/ (faults, stats) for the CLI and tests.
+ * checks sessions, applies request faults, counts requests by kind, runs Composite Batch subrequests
+ * through the same routes in memory, and serves the admin endpoints under /__simulator/ (faults, stats)
+ * for the CLI and tests.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Ctx, SimulatorContext } from './context';
+import type { Ctx, SimRequest, SimResponse, SimulatorContext } from './context';
 import { ApiError, notFound, sessionInvalid } from './errors';
 import { readBody, readJson, sendError, sendJson } from './httpUtil';
 import * as ingest from './bulk/ingest';
 import * as bulkQuery from './bulk/query';
 import { createMany, deleteMany, retrieveMany, updateMany } from './rest/collections';
+import { compositeBatch, type Subrequest } from './rest/compositeBatch';
 import { basicInfo, describeGlobal, describeObject } from './rest/describe';
 import { limits, versions } from './rest/limits';
 import { queryMore, runQuery } from './rest/query';
@@ -87,6 +89,12 @@ const ROUTES: Route[] = [
         kind: 'rest.collections.retrieve',
         handler: retrieveMany
     },
+    {
+        method: 'POST',
+        pattern: /^\/composite\/batch\/?$/,
+        kind: 'rest.composite.batch',
+        handler: (ctx) => compositeBatch(ctx, dispatchSubrequest)
+    },
     { method: 'POST', pattern: /^\/jobs\/ingest\/?$/, kind: 'bulk.ingest.create', handler: ingest.createIngestJob },
     { method: 'GET', pattern: /^\/jobs\/ingest\/?$/, kind: 'bulk.ingest.list', handler: ingest.listIngestJobs },
     {
@@ -159,6 +167,74 @@ const ROUTES: Route[] = [
     }
 ];
 
+const API_PREFIX = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/;
+
+/**
+ * Route kinds a Composite Batch subrequest may use: Salesforce batches limits, query, queryAll and sObject
+ * resources except blob retrieval; Bulk API 2.0 and composite/batch itself are not batchable.
+ */
+const BATCHABLE_KINDS = new Set([
+    'rest.limits',
+    'rest.query',
+    'rest.queryMore',
+    'rest.describe',
+    'rest.sobject.create',
+    'rest.sobject.retrieve',
+    'rest.sobject.update',
+    'rest.sobject.delete',
+    'rest.collections.create',
+    'rest.collections.update',
+    'rest.collections.delete',
+    'rest.collections.retrieve'
+]);
+
+function matchRoute(method: string | undefined, rest: string): { route: Route; params: string[] } | undefined {
+    const route = ROUTES.find((r) => r.method === method && r.pattern.test(rest));
+    if (!route) return undefined;
+    return { route, params: (route.pattern.exec(rest) ?? []).slice(1).map((p) => decodeURIComponent(p)) };
+}
+
+/** A failure as Salesforce answers it: ApiErrors as they are, anything else as UNKNOWN_EXCEPTION. */
+function toApiError(e: unknown): ApiError {
+    if (e instanceof ApiError) return e;
+    const message = e instanceof Error ? e.message : String(e);
+    return new ApiError(500, 'UNKNOWN_EXCEPTION', `An unexpected error occurred in the org simulator: ${message}`);
+}
+
+/**
+ * Runs a Composite Batch subrequest through the same routes and handlers as an HTTP request. Session,
+ * request faults and the Sforce-Limit-Info header belong to the top-level request; Salesforce counts each
+ * subrequest against the API limit.
+ */
+async function dispatchSubrequest(parent: Ctx, sub: Subrequest, req: SimRequest, res: SimResponse): Promise<void> {
+    try {
+        const url = new URL(sub.path, parent.sim.baseUrl());
+        const m = API_PREFIX.exec(url.pathname);
+        const found = m ? matchRoute(sub.method, m[2] ?? '/') : undefined;
+        if (!m || !found) throw notFound();
+        if (!BATCHABLE_KINDS.has(found.route.kind))
+            throw new ApiError(
+                400,
+                'INVALID_BATCH_REQUEST',
+                `${sub.method} ${url.pathname} is not supported in a composite batch`
+            );
+        parent.sim.stats.countSubrequest(found.route.kind);
+        parent.sim.usage.apiRequests++;
+        await found.route.handler({
+            req,
+            res,
+            url,
+            params: found.params,
+            version: m[1],
+            session: parent.session,
+            sim: parent.sim,
+            inBatch: true
+        });
+    } catch (e) {
+        sendError(res, toApiError(e));
+    }
+}
+
 function resources(version: string): Record<string, string> {
     const base = `/services/data/v${version}`;
     return {
@@ -170,8 +246,6 @@ function resources(version: string): Record<string, string> {
         jobs: `${base}/jobs`
     };
 }
-
-const API_PREFIX = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/;
 
 function basicAuth(req: IncomingMessage): [string, string] | undefined {
     const m = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
@@ -299,9 +373,9 @@ export function createHandler(sim: SimulatorContext): (req: IncomingMessage, res
                 if (!m) throw notFound();
                 const version = m[1];
                 const rest = m[2] ?? '/';
-                const route = ROUTES.find((r) => r.method === req.method && r.pattern.test(rest));
-                if (!route) throw notFound();
-                sim.stats.count(route.kind);
+                const found = matchRoute(req.method, rest);
+                if (!found) throw notFound();
+                sim.stats.count(found.route.kind);
                 const fault = sim.faults.requestFault();
                 if (fault && fault.status === 503) throw fault;
                 const session = sim.sessions.check(req.headers.authorization);
@@ -309,22 +383,10 @@ export function createHandler(sim: SimulatorContext): (req: IncomingMessage, res
                 if (fault) throw fault;
                 sim.usage.apiRequests++;
                 res.setHeader('Sforce-Limit-Info', `api-usage=${sim.usage.apiRequests}/${sim.usage.apiRequestsMax}`);
-                const params = (route.pattern.exec(rest) ?? []).slice(1).map((p) => decodeURIComponent(p));
-                await route.handler({ req, res, url, params, version, session, sim });
+                await found.route.handler({ req, res, url, params: found.params, version, session, sim });
             } catch (e) {
                 if (!req.readableEnded) req.resume();
-                if (e instanceof ApiError) sendError(res, e);
-                else {
-                    const message = e instanceof Error ? e.message : String(e);
-                    sendError(
-                        res,
-                        new ApiError(
-                            500,
-                            'UNKNOWN_EXCEPTION',
-                            `An unexpected error occurred in the org simulator: ${message}`
-                        )
-                    );
-                }
+                sendError(res, toApiError(e));
             }
         })();
     };

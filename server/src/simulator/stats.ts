@@ -1,6 +1,7 @@
 /**
- * What clients did: requests counted by kind, and for every write the headers that change its
- * meaning (Sforce-Auto-Assign), so tests and the bench can check the client's behaviour.
+ * What clients did: HTTP requests counted by kind, Composite Batch subrequests by the kind of route they
+ * ran, and for every write the headers that change its meaning (Sforce-Auto-Assign), so tests and the
+ * bench can check the client's behaviour.
  */
 
 export interface WriteRecord {
@@ -19,12 +20,24 @@ const MAX_WRITES_KEPT = 10000;
 
 export class Stats {
     requests: Record<string, number> = {};
+    /** Composite Batch subrequests that ran, by route kind: not HTTP requests, so not in `requests`. */
+    subrequests: Record<string, number> = {};
+    /** SOQL queries sent as HTTP requests of their own, by the object queried (tells a poll of the job object from a lookup). */
+    queriesByObject: Record<string, number> = {};
     writes: WriteRecord[] = [];
     /** Rows written through each API, for throughput figures. */
     rowsWritten: Record<string, number> = {};
 
     count(kind: string): void {
         this.requests[kind] = (this.requests[kind] ?? 0) + 1;
+    }
+
+    countSubrequest(kind: string): void {
+        this.subrequests[kind] = (this.subrequests[kind] ?? 0) + 1;
+    }
+
+    queryOf(object: string): void {
+        this.queriesByObject[object] = (this.queriesByObject[object] ?? 0) + 1;
     }
 
     write(kind: string, object: string, records: number, autoAssign: string | null): void {
@@ -59,12 +72,16 @@ export class Stats {
 
     reset(): void {
         this.requests = {};
+        this.subrequests = {};
+        this.queriesByObject = {};
         this.writes = [];
         this.rowsWritten = {};
     }
 
     snapshot(): {
         requests: Record<string, number>;
+        subrequests: Record<string, number>;
+        queriesByObject: Record<string, number>;
         total: number;
         totalBesidesPolls: number;
         rowsWritten: Record<string, number>;
@@ -72,6 +89,8 @@ export class Stats {
     } {
         return {
             requests: { ...this.requests },
+            subrequests: { ...this.subrequests },
+            queriesByObject: { ...this.queriesByObject },
             total: this.total(),
             totalBesidesPolls: this.totalBesidesPolls(),
             rowsWritten: { ...this.rowsWritten },

@@ -97,6 +97,11 @@ describe('a bulk reassignment job against the org simulator', () => {
         expect(sim.stats.requests['bulk.ingest.create']).toBe(1);
         expect(sim.stats.requests['bulk.query.create']).toBeGreaterThanOrEqual(2);
         expect(sim.stats.requests['rest.collections.update'] ?? 0).toBe(0);
+        // Lookups share Composite Batch requests: claim + source + group; members + selection size; group state + end.
+        expect(sim.stats.requests['rest.composite.batch']).toBe(3);
+        expect(sim.stats.subrequests['rest.sobject.update']).toBe(3);
+        // No row failed, so no failed-results download.
+        expect(sim.stats.requests['bulk.ingest.results'] ?? 0).toBe(0);
         const summary = JSON.parse(String(record.Summary__c));
         const owners = await ownersOf(r.client, leads);
         const planned = await r.repos.plan.countByTarget(jobId);

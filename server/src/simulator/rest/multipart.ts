@@ -3,7 +3,7 @@
  * Salesforce accepts them (a JSON part named entity_content, or named after the sObject, plus one part
  * per binary field). Buffers the body: the simulator caps it at MAX_MULTIPART_BYTES.
  */
-import type { IncomingMessage } from 'node:http';
+import type { SimRequest } from '../context';
 import { ApiError } from '../errors';
 import { readBody } from '../httpUtil';
 
@@ -15,11 +15,11 @@ export interface Part {
     data: Buffer;
 }
 
-export function isMultipart(req: IncomingMessage): boolean {
+export function isMultipart(req: SimRequest): boolean {
     return /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
 }
 
-export async function readMultipart(req: IncomingMessage): Promise<Part[]> {
+export async function readMultipart(req: SimRequest): Promise<Part[]> {
     const m = /boundary="?([^";]+)"?/i.exec(req.headers['content-type'] ?? '');
     if (!m) throw new ApiError(400, 'MALFORMED_REQUEST', 'multipart/form-data without a boundary');
     const body = await readBody(req, MAX_MULTIPART_BYTES);

@@ -39,6 +39,7 @@ function page(ctx: Ctx, cursorId: string, start: number): void {
 export function runQuery(ctx: Ctx, scanAll: boolean): void {
     const soql = ctx.url.searchParams.get('q') ?? '';
     const q = compileQuery(ctx.sim.store, soql, { scanAll });
+    if (!ctx.inBatch) ctx.sim.stats.queryOf(q.object.name);
     if (q.type === 'count') {
         sendJson(ctx.res, 200, { totalSize: countRows(q), done: true, records: [] });
         return;
