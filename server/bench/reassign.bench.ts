@@ -122,8 +122,10 @@ export async function run(): Promise<BenchFigure[]> {
             return { cpuSeconds: (cpu.user + cpu.system) / 1e6, wall, memory, stats, polls: statusPolls + recordPolls, statusPolls, recordPolls, besidesPolls, record };
         };
 
+        // BENCH_DRY_RUN=1: the same job as a dry run (plan stored, plan CSV attached, nothing moved).
+        const dryRun = process.env.BENCH_DRY_RUN === '1';
         const bulk = await measure(
-            { Source_Type__c: 'Queue', Source_Owner__c: 'Lead_Intake', Target_Type__c: 'Group', Target__c: 'Nordics' },
+            { Source_Type__c: 'Queue', Source_Owner__c: 'Lead_Intake', Target_Type__c: 'Group', Target__c: 'Nordics', Dry_Run__c: dryRun },
             {}
         );
         const peak = bulk.memory.figures().find((f) => f.label === 'peak RSS')!.value;
@@ -132,7 +134,9 @@ export async function run(): Promise<BenchFigure[]> {
         const batches = bulk.stats.requests['rest.composite.batch'] ?? 0;
         const batched = Object.values(bulk.stats.subrequests ?? {}).reduce((a, n) => a + n, 0);
         figures.push(
-            { label: `Bulk API 2.0: leads moved (of ${bulkLeads.toLocaleString('en-US')})`, value: Number(bulk.record.Processed__c), unit: 'leads' },
+            dryRun
+                ? { label: `DRY RUN: leads planned, plan CSV attached (of ${bulkLeads.toLocaleString('en-US')})`, value: Number(bulk.record.Total__c), unit: 'leads' }
+                : { label: `Bulk API 2.0: leads moved (of ${bulkLeads.toLocaleString('en-US')})`, value: Number(bulk.record.Processed__c), unit: 'leads' },
             { label: 'Bulk API 2.0: service peak RSS (target < 300 MB)', value: peak, unit: 'MB' },
             ...bulk.memory
                 .figures()
@@ -159,6 +163,11 @@ export async function run(): Promise<BenchFigure[]> {
             figures.push({ label: `  inside Composite Batch: ${kind}`, value: n, unit: '' });
         }
 
+        if (dryRun) {
+            await db.query(`DROP SCHEMA ${config.store.schema} CASCADE`);
+            await db.close();
+            return figures;
+        }
         const coll = await measure(
             { Source_Type__c: 'Queue', Source_Owner__c: 'Partner_Maple_Leads', Target_Type__c: 'User', Target__c: info.partnerUser },
             { COLLECTIONS_BELOW_ROWS: String(collectionsLeads + 1) }

@@ -32,34 +32,36 @@ export async function targetSummaries(ctx: TaskContext, targets: OwnerRef[]): Pr
     return [...byOwner.values()].filter((t) => t.planned > 0 || targets.length <= 50);
 }
 
-/** Builds a CSV of the plan rows in `statuses` (planning order) with `columns` taken from each row. */
-async function buildCsv(ctx: TaskContext, statuses: PlanStatus[] | undefined, header: string, line: (row: { lead_id: string; old_owner_id: string; new_owner_id: string | null; error: string | null; status: string }) => string): Promise<{ content: Buffer; rows: number }> {
-    const parts: Buffer[] = [Buffer.from(`${header}\n`)];
-    let rows = 0;
-    for await (const page of ctx.repos.plan.iterate(ctx.jobId, statuses)) {
-        parts.push(Buffer.from(page.map(line).join('')));
-        rows += page.length;
-    }
-    return { content: Buffer.concat(parts), rows };
+type CsvRow = { lead_id: string; old_owner_id: string; new_owner_id: string | null; error: string | null; status: string };
+
+/** The CSV of the plan rows in `statuses` (planning order), read from the store page by page. */
+function csvOf(ctx: TaskContext, statuses: PlanStatus[] | undefined, header: string, line: (row: CsvRow) => string): () => AsyncGenerator<string> {
+    return async function* () {
+        yield `${header}\n`;
+        for await (const page of ctx.repos.plan.iterate(ctx.jobId, statuses)) {
+            yield page.map(line).join('');
+        }
+    };
 }
 
 /** The plan CSV (dry run): Id,OldOwnerId,NewOwnerId,NewOwnerName; unassigned rows have no new owner. */
 export async function attachPlanCsv(ctx: TaskContext, targets: OwnerRef[]): Promise<string> {
     const names = new Map(targets.map((t) => [t.id, t.name]));
-    const { content } = await buildCsv(
+    const content = csvOf(
         ctx,
         undefined,
         'Id,OldOwnerId,NewOwnerId,NewOwnerName',
         (r) => `${r.lead_id},${r.old_owner_id},${r.new_owner_id ?? ''},${csvField(r.new_owner_id ? (names.get(r.new_owner_id) ?? '') : 'NO_ELIGIBLE_MEMBER')}\n`
     );
-    return ctx.retrying('attach plan', () => attachFile(ctx.client, ctx.jobId, `${ctx.record.Name ?? ctx.jobId}-plan.csv`, content));
+    return ctx.retrying('attach plan', () => attachFile(ctx.client, ctx.jobId, `${ctx.record.Name ?? ctx.jobId}-plan.csv`, 'text/csv', content));
 }
 
 /** The failures CSV: Id,OldOwnerId,NewOwnerId,Error (Salesforce's reason). Undefined when nothing failed. */
 export async function attachFailuresCsv(ctx: TaskContext, statuses: PlanStatus[], suffix: string): Promise<string | undefined> {
-    const { content, rows } = await buildCsv(ctx, statuses, 'Id,OldOwnerId,NewOwnerId,Error', (r) => `${r.lead_id},${r.old_owner_id},${r.new_owner_id ?? ''},${csvField(r.error ?? r.status)}\n`);
-    if (rows === 0) {
+    const counts = await ctx.repos.plan.countByStatus(ctx.jobId);
+    if (statuses.every((status) => !counts[status])) {
         return undefined;
     }
-    return ctx.retrying('attach failures', () => attachFile(ctx.client, ctx.jobId, `${ctx.record.Name ?? ctx.jobId}-${suffix}.csv`, content));
+    const content = csvOf(ctx, statuses, 'Id,OldOwnerId,NewOwnerId,Error', (r) => `${r.lead_id},${r.old_owner_id},${r.new_owner_id ?? ''},${csvField(r.error ?? r.status)}\n`);
+    return ctx.retrying('attach failures', () => attachFile(ctx.client, ctx.jobId, `${ctx.record.Name ?? ctx.jobId}-${suffix}.csv`, 'text/csv', content));
 }

@@ -60,6 +60,33 @@ describe('faults during a job', () => {
         expect([...(await ownersOf(r.client, leads)).values()].every((o) => o === target.id)).toBe(true);
     });
 
+    test('given rows still locked after the last retry round, when the job ends, then they are reported failed with Salesforce\'s reason in the failures file', async () => {
+        const r = await createRunner(sim, db, { RETRY_ROUNDS: '1' });
+        const source = sim.sample!.partnerUsers[9]!;
+        const target = sim.sample!.partnerUsers[10]!;
+        const leads = await leadsOwnedBy(r.client, source.id);
+        sim.faults.lockRows({ share: 0.3, failAttempts: 99, seed: 11, objects: ['Lead'] });
+        const jobId = await createJobRecord(r.client, { Source_Type__c: 'User', Source_Owner__c: source.username, Target_Type__c: 'User', Target__c: target.username });
+
+        const record = await runUntil(r, jobId, ['Completed', 'Failed']);
+
+        sim.faults.reset();
+        expect(record.Status__c).toBe('Completed');
+        const failedCount = Number(record.Failed_Count__c);
+        expect(failedCount).toBeGreaterThan(0);
+        expect(record.Failures_File_Id__c).toMatch(/^069/);
+        const version = (await r.client.query<{ Id: string }>(`SELECT Id FROM ContentVersion WHERE ContentDocumentId = '${String(record.Failures_File_Id__c)}'`))[0]!;
+        const csv = await (await r.client.fetchRaw(`${r.client.dataPath}/sobjects/ContentVersion/${version.Id}/VersionData`, { method: 'GET' })).text();
+        const rows = csv.trimEnd().split('\n');
+        expect(rows[0]).toBe('Id,OldOwnerId,NewOwnerId,Error');
+        expect(rows).toHaveLength(failedCount + 1);
+        expect(rows.slice(1).every((row) => row.includes('UNABLE_TO_LOCK_ROW'))).toBe(true);
+        const owners = await ownersOf(r.client, leads);
+        const failedIds = new Set(rows.slice(1).map((row) => row.split(',')[0]));
+        expect(leads.filter((id) => failedIds.has(id)).every((id) => owners.get(id) === source.id)).toBe(true);
+        expect(leads.filter((id) => !failedIds.has(id)).every((id) => owners.get(id) === target.id)).toBe(true);
+    });
+
     test('given the session expires in the middle of the write, when the job goes on, then the service re-authenticates and finishes', async () => {
         const r = await createRunner(sim, db, { COLLECTIONS_BELOW_ROWS: '100' });
         const queue = sim.sample!.queues.find((q) => q.developerName === 'Partner_Aegean_Leads')!;

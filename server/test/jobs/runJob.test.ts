@@ -48,10 +48,17 @@ describe('a bulk reassignment job against the org simulator', () => {
         const summary = JSON.parse(String(record.Summary__c));
         expect(summary.targets[0]).toMatchObject({ ownerId: target.id, planned: before.length, moved: 0 });
         expect((await leadsOwnedBy(r.client, source.id)).sort()).toEqual(before.sort());
-        const versions = await r.client.query<{ Title: string; ContentSize: number }>(
-            `SELECT Title, ContentSize FROM ContentVersion WHERE FirstPublishLocationId = '${jobId}'`
+        const versions = await r.client.query<{ Id: string; Title: string; ContentSize: number }>(
+            `SELECT Id, Title, ContentSize FROM ContentVersion WHERE FirstPublishLocationId = '${jobId}'`
         );
         expect(versions).toHaveLength(1);
+        // The plan went up as a streamed multipart file: every planned lead is in it, under its header.
+        const csv = await (await r.client.fetchRaw(`${r.client.dataPath}/sobjects/ContentVersion/${versions[0]!.Id}/VersionData`, { method: 'GET' })).text();
+        const lines = csv.trimEnd().split('\n');
+        expect(lines[0]).toBe('Id,OldOwnerId,NewOwnerId,NewOwnerName');
+        expect(lines.slice(1).map((line) => line.split(',')[0]).sort()).toEqual([...before].sort());
+        expect(lines.slice(1).every((line) => line.split(',')[2] === target.id)).toBe(true);
+        expect(versions[0]!.ContentSize).toBe(Buffer.byteLength(csv));
     });
 
     test('given a small job to one partner user, when it runs, then every lead moves through sObject Collections without assignment rules', async () => {
