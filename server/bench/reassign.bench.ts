@@ -146,7 +146,7 @@ export async function run(): Promise<BenchFigure[]> {
             { label: 'Bulk API 2.0: wall time', value: round(bulk.wall, 1), unit: 's' },
             { label: 'Bulk API 2.0: HTTP requests besides polls (target <= 20)', value: bulk.besidesPolls, unit: 'requests' },
             {
-                label: `Bulk API 2.0: of which progress writes to the job record (one per PROGRESS_INTERVAL_MS = ${config.jobs.progressIntervalMs} ms at most)`,
+                label: `Bulk API 2.0: of which progress writes to the job record (at most one per PROGRESS_INTERVAL_MS = ${config.jobs.progressIntervalMs} ms, fewer as a phase goes on)`,
                 value: recordWrites,
                 unit: 'requests'
             },

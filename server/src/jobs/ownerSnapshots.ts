@@ -26,13 +26,11 @@ export async function snapshotByIds(ctx: TaskContext, purpose: string, status: P
 export async function snapshotByOwners(ctx: TaskContext, purpose: string, ownerIds: string[]): Promise<void> {
     await ctx.repos.plan.clearSnapshot(ctx.jobId, purpose);
     const soql = `SELECT Id, OwnerId FROM Lead WHERE OwnerId IN ${soqlList(ownerIds)}`;
-    // One batch is stored while the next is read; its failure surfaces at the next await.
-    let storing: Promise<void> = Promise.resolve();
     for await (const batch of bulkQuery(ctx.client, soql, { pollIntervalMs: ctx.config.jobs.bulkPollIntervalMs, maxRecords: BULK_QUERY_PAGE, onPoll: () => ctx.checkpoint(false) })) {
-        const rows = batch.map((row) => ({ leadId: row.Id!, ownerId: row.OwnerId! }));
-        await storing;
-        storing = ctx.repos.plan.addSnapshot(ctx.jobId, purpose, rows);
-        storing.catch(() => undefined);
+        await ctx.repos.plan.addSnapshot(
+            ctx.jobId,
+            purpose,
+            batch.map((row) => ({ leadId: row.Id!, ownerId: row.OwnerId! }))
+        );
     }
-    await storing;
 }

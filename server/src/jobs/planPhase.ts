@@ -20,8 +20,6 @@ export async function planJob(ctx: TaskContext): Promise<void> {
     const sourceIsMember = job.group?.members.some((m) => m.id === job.source.id) ?? false;
     let seq = 0;
     let unassigned = 0;
-    // One batch is stored while the next is read and planned; its failure surfaces at the next await.
-    let storing: Promise<void> = Promise.resolve();
     for await (const batch of selectLeads(ctx, job, useBulk)) {
         const rows: NewPlanRow[] = new Array(batch.length);
         for (let i = 0; i < batch.length; i++) {
@@ -39,14 +37,11 @@ export async function planJob(ctx: TaskContext): Promise<void> {
             }
             rows[i] = { leadId: lead.id, oldOwnerId: lead.ownerId, newOwnerId };
         }
-        await storing;
-        storing = ctx.repos.plan.insertBatch(ctx.jobId, seq, rows);
-        storing.catch(() => undefined);
+        await ctx.repos.plan.insertBatch(ctx.jobId, seq, rows);
         seq += rows.length;
         await ctx.checkpoint();
         await ctx.progress.report('Plan', () => ({ Total__c: expected, Processed__c: seq }));
     }
-    await storing;
     if (seq === 0) {
         throw new BadInputError(`The selection is empty: no open lead of ${describeSelection(job)}. Check the source and widen the filters.`);
     }

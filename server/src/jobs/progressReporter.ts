@@ -7,34 +7,72 @@ type Build = () => Promise<JobRecordUpdate> | JobRecordUpdate;
 /** Longest silence while a job runs: the console calls a running job stale after 5 minutes without a write. */
 export const KEEPALIVE_MS = 60_000;
 
+/** Longest wait between two writes while a phase keeps reporting. */
+export const MAX_INTERVAL_MS = 30_000;
+
+export interface ProgressTiming {
+    /** Shortest time between two writes (PROGRESS_INTERVAL_MS). */
+    intervalMs: number;
+    /** The wait doubles with each write in the same phase, up to this. */
+    maxIntervalMs?: number;
+    keepaliveMs?: number;
+}
+
 /**
- * Writes progress to the job record at most once every `intervalMs`, never per lead. A report that
- * comes sooner (a new phase, more leads done) waits for the interval and is then written as it stands
- * by then, so a fast phase costs no request of its own. With nothing new for KEEPALIVE_MS, the time
- * of the last progress is written again, so a long wait on Salesforce is not taken for a dead service.
+ * Writes progress to the job record, never per lead: every few seconds when a phase starts, less
+ * often as it goes on. After a write the next waits `intervalMs`, doubling with each write in the same
+ * phase up to `maxIntervalMs`; a new phase starts again at `intervalMs`. A report that comes sooner
+ * waits and is then written as it stands, with what earlier phases reported, so a short phase costs no
+ * request of its own and a long job costs few. With nothing new for `keepaliveMs`, the time of the last
+ * progress is written again, so a long wait on Salesforce is not taken for a dead service.
  */
 export class ProgressReporter {
     private lastWrite = 0;
     private lastPhase: JobPhase | undefined;
+    /** Writes made since the phase last changed. */
+    private writesInPhase = 0;
     /** Reports not yet written, the latest per phase, in the order their phases came. */
     private pending = new Map<JobPhase, Build>();
     private timer: NodeJS.Timeout | undefined;
     private writing: Promise<void> = Promise.resolve();
     private stopped = false;
+    private readonly intervalMs: number;
+    private readonly maxIntervalMs: number;
+    private readonly keepaliveMs: number;
 
     constructor(
         private readonly records: JobRecords,
         private readonly jobId: string,
-        private readonly intervalMs: number,
-        private readonly logger?: Logger,
-        private readonly keepaliveMs = KEEPALIVE_MS
-    ) {}
+        timing: ProgressTiming,
+        private readonly logger?: Logger
+    ) {
+        this.intervalMs = timing.intervalMs;
+        this.maxIntervalMs = Math.max(timing.intervalMs, timing.maxIntervalMs ?? MAX_INTERVAL_MS);
+        this.keepaliveMs = Math.max(timing.intervalMs, timing.keepaliveMs ?? KEEPALIVE_MS);
+    }
 
     /** Records a write made elsewhere (the claim), so the next report waits its turn. */
     markWritten(phase: JobPhase): void {
+        this.noteWrite(phase);
+        this.schedule();
+    }
+
+    private noteWrite(phase: JobPhase | undefined): void {
+        this.writesInPhase = phase === this.lastPhase ? this.writesInPhase + 1 : 1;
         this.lastWrite = Date.now();
         this.lastPhase = phase;
-        this.schedule();
+    }
+
+    /** How long after the last write the pending reports may be written. */
+    private wait(): number {
+        if (this.pending.size === 0) {
+            return this.keepaliveMs;
+        }
+        const phase = [...this.pending.keys()].at(-1);
+        if (phase !== this.lastPhase) {
+            return this.intervalMs;
+        }
+        return Math.min(this.maxIntervalMs, this.intervalMs * 2 ** Math.max(0, this.writesInPhase - 1));
     }
 
     /**
@@ -48,7 +86,7 @@ export class ProgressReporter {
         }
         this.pending.delete(phase);
         this.pending.set(phase, build);
-        if (Date.now() - this.lastWrite >= this.intervalMs) {
+        if (Date.now() - this.lastWrite >= this.wait()) {
             await this.flushLogged();
         } else {
             this.schedule();
@@ -68,8 +106,7 @@ export class ProgressReporter {
         if (this.stopped) {
             return;
         }
-        const wait = this.pending.size > 0 ? this.intervalMs : Math.max(this.intervalMs, this.keepaliveMs);
-        this.timer = setTimeout(() => void this.flushLogged(), Math.max(0, this.lastWrite + wait - Date.now()));
+        this.timer = setTimeout(() => void this.flushLogged(), Math.max(0, this.lastWrite + this.wait() - Date.now()));
         this.timer.unref();
     }
 
@@ -95,8 +132,7 @@ export class ProgressReporter {
             if (this.stopped) {
                 return;
             }
-            this.lastWrite = Date.now();
-            this.lastPhase = phase;
+            this.noteWrite(phase);
             try {
                 await this.records.update(this.jobId, { ...fields, ...(phase ? { Phase__c: phase } : {}), Progress_Updated_At__c: nowIso() });
             } finally {

@@ -1,5 +1,5 @@
 import type { JobRecord } from '../salesforce/jobRecords';
-import { PARTNER_USER_TYPES, type OrgDirectory, type QueueInfo, type UserInfo } from '../salesforce/orgDirectory';
+import { PARTNER_USER_TYPES, type MemberInfo, type OrgDirectory, type QueueInfo, type UserInfo } from '../salesforce/orgDirectory';
 import { isSalesforceId, to18 } from '../salesforce/soql';
 import type { Member } from '../distribution/roundRobin';
 import { BadInputError } from './errors';
@@ -139,15 +139,23 @@ function parseState(raw: string | null, groupName: string): Record<string, numbe
 
 type FoundGroup = NonNullable<Awaited<ReturnType<OrgDirectory['groupWithMembers']>>>;
 
-/** The group's members as owners: their users and queues are looked up together (one round trip). */
+const usernamesOf = (rows: MemberInfo[]) => rows.filter((m) => m.Member_Type__c === 'User').map((m) => m.Username__c ?? '').filter(Boolean);
+const queueNamesOf = (rows: MemberInfo[]) => rows.filter((m) => m.Member_Type__c === 'Queue').map((m) => m.Queue_Developer_Name__c ?? '').filter(Boolean);
+
+/**
+ * The group's members as owners, with the load of those that have a capacity: their users, queues,
+ * queues' Lead support and loads are looked up together (one round trip).
+ */
 async function resolveMembers(name: string, found: FoundGroup, directory: OrgDirectory): Promise<Pick<ResolvedJob, 'targets' | 'group'>> {
     const { group, members: memberRows } = found;
-    const usernames = memberRows.filter((m) => m.Member_Type__c === 'User').map((m) => m.Username__c ?? '').filter(Boolean);
-    const queueNames = memberRows.filter((m) => m.Member_Type__c === 'Queue').map((m) => m.Queue_Developer_Name__c ?? '').filter(Boolean);
-    const [userRows, queueRows, leadQueues] = await Promise.all([
+    const usernames = usernamesOf(memberRows);
+    const queueNames = queueNamesOf(memberRows);
+    const withCapacity = memberRows.filter((m) => m.Active__c && m.Capacity__c !== null && m.Capacity__c !== undefined);
+    const [userRows, queueRows, leadQueues, loads] = await Promise.all([
         directory.usersByUsername(usernames),
         directory.queuesByDeveloperName(queueNames),
-        directory.leadQueueNames(queueNames)
+        directory.leadQueueNames(queueNames),
+        directory.openLeadCountsByName(usernamesOf(withCapacity), queueNamesOf(withCapacity))
     ]);
     const users = new Map(userRows.map((u) => [u.Username.toLowerCase(), u]));
     const queues = new Map(queueRows.map((q) => [q.DeveloperName, q]));
@@ -178,21 +186,13 @@ async function resolveMembers(name: string, found: FoundGroup, directory: OrgDir
         }
         targets.push(owner);
         const weight = row.Weight__c ?? 1;
-        members.push({ id: owner.id, weight, active: usable, capacity: row.Capacity__c ?? null, load: 0 });
+        const capacity = row.Capacity__c ?? null;
+        members.push({ id: owner.id, weight, active: usable, capacity, load: capacity === null ? 0 : (loads.get(owner.id) ?? 0) });
     }
     if (!members.some((m) => m.active)) {
         throw new BadInputError(`Distribution group "${name}" has no active member: add or activate members.`);
     }
     return { targets, group: { id: group.Id, name: group.Name, members, state: parseState(group.State__c, name) } };
-}
-
-/** The active members with a capacity get their load: the open leads they own now (one aggregate query). */
-async function loadMembers(group: NonNullable<ResolvedJob['group']>, directory: OrgDirectory): Promise<void> {
-    const withCapacity = group.members.filter((m) => m.capacity !== null && m.capacity !== undefined && m.active);
-    const loads = await directory.openLeadCounts(withCapacity.map((m) => m.id));
-    for (const member of withCapacity) {
-        member.load = loads.get(member.id) ?? 0;
-    }
 }
 
 /** What the target names, looked up in the org; what needs the lookup's answer comes back as `next`. */
@@ -229,8 +229,8 @@ async function bothOrFirstError<A, B>(first: Promise<A>, second: Promise<B>): Pr
  * Checks the job record's input and resolves names to Ids. Every refusal is a BadInputError whose
  * message says what to fix; nothing in the org has changed when it is thrown. Lookups that do not
  * depend on each other are made together, so they share Composite Batch requests: the source and the
- * target first; then the group's members, a queue's lead support and the size of the selection; then
- * the load of members with a capacity.
+ * target first; then the group's members with their loads, a queue's Lead support and the size of
+ * the selection.
  */
 export async function resolveJob(record: JobRecord, directory: OrgDirectory): Promise<ResolvedJob> {
     const input = checkInput(record);
@@ -271,7 +271,7 @@ export async function resolveJob(record: JobRecord, directory: OrgDirectory): Pr
     if (group && resolved.targets.every((t) => t.id === source.id || !group.members.find((m) => m.id === t.id)?.active)) {
         throw new BadInputError(`Distribution group "${group.name}" has no active member other than the source ${source.name}: choose another target.`);
     }
-    const [selectionSize] = await Promise.all([countSelection, group ? loadMembers(group, directory) : undefined]);
+    const selectionSize = await countSelection;
     if (selectionSize === 0) {
         throw new BadInputError(`The selection is empty: no open lead of ${describeSelection(resolved)}. Check the source and widen the filters.`);
     }

@@ -67,7 +67,7 @@ export class TaskContext {
         this.records = new JobRecords(client);
         this.directory = new OrgDirectory(client);
         this.ingest = new BulkIngest(client);
-        this.progress = new ProgressReporter(this.records, task.job_id, config.jobs.progressIntervalMs, logger);
+        this.progress = new ProgressReporter(this.records, task.job_id, { intervalMs: config.jobs.progressIntervalMs }, logger);
         this.state = { ...(task.context as TaskState) };
         this.cancelRequested = task.cancel_requested;
     }

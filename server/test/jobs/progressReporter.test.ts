@@ -23,7 +23,7 @@ const withoutTime = (fields: JobRecordUpdate) => {
 describe('progress written to the job record', () => {
     test('given reports faster than the interval, when the interval passes, then one write carries the latest phase and what each phase reported', async () => {
         const { records, writes } = recordingRecords();
-        const progress = new ProgressReporter(records, 'a0A', 200);
+        const progress = new ProgressReporter(records, 'a0A', { intervalMs: 200 });
         progress.markWritten('Select');
 
         await progress.report('Plan', () => ({ Total__c: 10, Processed__c: 4 }));
@@ -40,7 +40,7 @@ describe('progress written to the job record', () => {
 
     test('given the interval has passed, when a report comes, then it is written at once and the caller waits for it', async () => {
         const { records, writes } = recordingRecords(20);
-        const progress = new ProgressReporter(records, 'a0A', 50);
+        const progress = new ProgressReporter(records, 'a0A', { intervalMs: 50 });
         await sleep(60);
 
         await progress.report('Verify', () => ({}));
@@ -51,7 +51,7 @@ describe('progress written to the job record', () => {
 
     test('given a pending report and a write under way, when stopped, then the write finishes, the pending report is dropped and nothing follows', async () => {
         const { records, writes } = recordingRecords(100);
-        const progress = new ProgressReporter(records, 'a0A', 50);
+        const progress = new ProgressReporter(records, 'a0A', { intervalMs: 50 });
         const first = progress.report('Plan', () => ({ Processed__c: 1 }));
         await sleep(10);
         void progress.report('Plan', () => ({ Processed__c: 2 }));
@@ -65,7 +65,7 @@ describe('progress written to the job record', () => {
 
     test('given nothing new for the keepalive time, when it passes, then the time of the last progress is written again under the same phase', async () => {
         const { records, writes } = recordingRecords();
-        const progress = new ProgressReporter(records, 'a0A', 20, undefined, 100);
+        const progress = new ProgressReporter(records, 'a0A', { intervalMs: 20, keepaliveMs: 100 });
         progress.markWritten('Write');
 
         await sleep(260);
@@ -74,6 +74,34 @@ describe('progress written to the job record', () => {
         expect(writes.length).toBeGreaterThanOrEqual(2);
         expect(writes.map((w) => withoutTime(w.fields))).toContainEqual({ Phase__c: 'Write' });
         expect(writes[1]!.at - writes[0]!.at).toBeGreaterThanOrEqual(90);
+    });
+
+    test('given a phase that keeps reporting, when it goes on, then the wait doubles after each write up to the longest, and a new phase starts short again', async () => {
+        const { records, writes } = recordingRecords();
+        const progress = new ProgressReporter(records, 'a0A', { intervalMs: 40, maxIntervalMs: 160 });
+        progress.markWritten('Select');
+        const started = Date.now();
+        let processed = 0;
+        while (Date.now() - started < 700) {
+            await progress.report('Write', () => ({ Processed__c: ++processed }));
+            await sleep(5);
+        }
+        const writePhase = writes.length;
+        const verifyAt = Date.now();
+        await progress.report('Verify', () => ({}));
+        await sleep(60);
+        await progress.stop();
+
+        const gaps = writes.slice(1, writePhase).map((w, i) => w.at - writes[i]!.at);
+        // 40 ms to the first write of the phase, then 40, 80, 160, 160...: never shorter than the rule allows.
+        const allowed = [40, 80, 160, 160, 160];
+        gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(allowed[i]! - 5));
+        expect(writePhase).toBeGreaterThanOrEqual(4);
+        expect(writePhase).toBeLessThanOrEqual(7);
+        // The write phase's last report, still pending, goes out with the new phase.
+        expect(withoutTime(writes.at(-1)!.fields)).toEqual({ Processed__c: processed, Phase__c: 'Verify' });
+        // A new phase waits at most the short interval (40 ms), not the long one the write phase had reached.
+        expect(writes.at(-1)!.at - verifyAt).toBeLessThan(120);
     });
 
     test('given a failing write from the timer, when the next report comes, then it is written (the failure is logged, not thrown at the job)', async () => {
@@ -90,7 +118,7 @@ describe('progress written to the job record', () => {
         } as unknown as JobRecords;
         const warnings: unknown[] = [];
         const logger = { warn: (o: unknown) => warnings.push(o) } as never;
-        const progress = new ProgressReporter(records, 'a0A', 30, logger);
+        const progress = new ProgressReporter(records, 'a0A', { intervalMs: 30 }, logger);
         progress.markWritten('Select');
         await progress.report('Plan', () => ({ Processed__c: 1 }));
 

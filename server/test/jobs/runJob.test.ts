@@ -53,10 +53,19 @@ describe('a bulk reassignment job against the org simulator', () => {
         );
         expect(versions).toHaveLength(1);
         // The plan went up as a streamed multipart file: every planned lead is in it, under its header.
-        const csv = await (await r.client.fetchRaw(`${r.client.dataPath}/sobjects/ContentVersion/${versions[0]!.Id}/VersionData`, { method: 'GET' })).text();
+        const csv = await (
+            await r.client.fetchRaw(`${r.client.dataPath}/sobjects/ContentVersion/${versions[0]!.Id}/VersionData`, {
+                method: 'GET'
+            })
+        ).text();
         const lines = csv.trimEnd().split('\n');
         expect(lines[0]).toBe('Id,OldOwnerId,NewOwnerId,NewOwnerName');
-        expect(lines.slice(1).map((line) => line.split(',')[0]).sort()).toEqual([...before].sort());
+        expect(
+            lines
+                .slice(1)
+                .map((line) => line.split(',')[0])
+                .sort()
+        ).toEqual([...before].sort());
         expect(lines.slice(1).every((line) => line.split(',')[2] === target.id)).toBe(true);
         expect(versions[0]!.ContentSize).toBe(Buffer.byteLength(csv));
     });
@@ -76,12 +85,64 @@ describe('a bulk reassignment job against the org simulator', () => {
 
         const record = await runUntil(r, jobId, ['Completed', 'Failed']);
 
-        expect(record).toMatchObject({ Status__c: 'Completed', Phase__c: 'Done', Total__c: leads.length, Failed_Count__c: 0, Changed_Since_Count__c: 0 });
+        expect(record).toMatchObject({
+            Status__c: 'Completed',
+            Phase__c: 'Done',
+            Total__c: leads.length,
+            Failed_Count__c: 0,
+            Changed_Since_Count__c: 0
+        });
         const owners = await ownersOf(r.client, leads);
         expect([...owners.values()].every((owner) => owner === target.id)).toBe(true);
         expect(sim.stats.requests['rest.collections.update']).toBe(Math.ceil(leads.length / 200));
         expect(sim.stats.writesWithoutAutoAssignFalse('Lead')).toEqual([]);
         expect(record.Claimed_By__c).toBe('test-instance');
+    });
+
+    test('given group members with a capacity, when a job plans, then each gets no more leads than its room (loads read with the member lookups)', async () => {
+        const r = await createRunner(sim, db);
+        const members = await r.client.query<{
+            Id: string;
+            Member_Type__c: string;
+            Username__c: string | null;
+            Queue_Developer_Name__c: string | null;
+        }>(
+            "SELECT Id, Member_Type__c, Username__c, Queue_Developer_Name__c FROM Distribution_Member__c WHERE Distribution_Group__r.Name = 'Nordics' ORDER BY CreatedDate, Id"
+        );
+        const userMember = members.find((m) => m.Member_Type__c === 'User')!;
+        const queueMember = members.find((m) => m.Member_Type__c === 'Queue')!;
+        const user = sim.sample!.partnerUsers.find((u) => u.username === userMember.Username__c)!;
+        const queue = sim.sample!.queues.find((q) => q.developerName === queueMember.Queue_Developer_Name__c)!;
+        const openOf = (ownerId: string) =>
+            r.client.count(`SELECT COUNT() FROM Lead WHERE OwnerId = '${ownerId}' AND IsConverted = false`);
+        const setCapacity = (id: string, capacity: number) =>
+            r.client.rest('PATCH', `${r.client.dataPath}/sobjects/Distribution_Member__c/${id}`, {
+                Capacity__c: capacity
+            });
+        // A full user member: without its load read, it would take leads up to this capacity.
+        expect(await openOf(user.id)).toBeGreaterThan(0);
+        await setCapacity(userMember.Id, await openOf(user.id));
+        await setCapacity(queueMember.Id, (await openOf(queue.id)) + 2);
+        const source = sim.sample!.partnerUsers[11]!;
+        expect(await openOf(source.id)).toBeGreaterThan(5);
+        sim.stats.reset();
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'Group',
+            Target__c: 'Nordics',
+            Dry_Run__c: true
+        });
+
+        const record = await runUntil(r, jobId, ['Completed', 'Failed']);
+
+        expect(record.Status__c).toBe('Completed');
+        const planned = JSON.parse(String(record.Summary__c)).targets as Array<{ ownerId: string; planned: number }>;
+        expect(planned.find((t) => t.ownerId === user.id)?.planned ?? 0).toBe(0);
+        expect(planned.find((t) => t.ownerId === queue.id)?.planned ?? 0).toBeLessThanOrEqual(2);
+        expect(planned.reduce((a, t) => a + t.planned, 0)).toBeGreaterThan(0);
+        // The loads travelled in the second Composite Batch with the members' users and queues, not alone.
+        expect(sim.stats.subrequests['rest.query']).toBeGreaterThanOrEqual(6);
     });
 
     test('given a large job to a distribution group, when it runs, then Bulk API 2.0 moves the leads by the round-robin plan and the group state is written back', async () => {
@@ -115,10 +176,16 @@ describe('a bulk reassignment job against the org simulator', () => {
         for (const target of summary.targets) {
             const count = [...owners.values()].filter((o) => o === target.ownerId).length;
             expect(count).toBe(target.moved);
-            expect(planned.filter((p) => p.ownerId === target.ownerId).reduce((a, p) => a + p.n, 0)).toBe(target.planned);
+            expect(planned.filter((p) => p.ownerId === target.ownerId).reduce((a, p) => a + p.n, 0)).toBe(
+                target.planned
+            );
         }
         expect(summary.moved + summary.unassigned).toBe(leads.length);
-        const group = (await r.client.query<{ State__c: string }>("SELECT State__c FROM Distribution_Group__c WHERE Name = 'Nordics'"))[0]!;
+        const group = (
+            await r.client.query<{ State__c: string }>(
+                "SELECT State__c FROM Distribution_Group__c WHERE Name = 'Nordics'"
+            )
+        )[0]!;
         expect(Object.keys(JSON.parse(group.State__c)).length).toBe(summary.targets.length);
         const stored = await readJobRecord(r.client, jobId);
         expect(stored.Finished_At__c).toBeTruthy();
