@@ -195,7 +195,7 @@ async function resolveMembers(name: string, found: FoundGroup, directory: OrgDir
     return { targets, group: { id: group.Id, name: group.Name, members, state: parseState(group.State__c, name) } };
 }
 
-/** What the target names, looked up in the org; what needs the lookup's answer comes back as `next`. */
+/** What the target names, as found in the org; resolveJob checks it once the source is known. */
 type TargetLookup =
     | { kind: 'group'; found: FoundGroup | undefined }
     | { kind: 'queue'; queue: QueueInfo | undefined; takesLeads: boolean | undefined }
