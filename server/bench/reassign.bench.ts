@@ -14,6 +14,7 @@ import { loadConfig } from '../src/config/serviceConfig';
 import { createJobMetrics } from '../src/jobs/jobMetrics';
 import { JobRunner } from '../src/jobs/runner';
 import { createRepos } from '../src/jobs/taskContext';
+import { JobRecords } from '../src/salesforce/jobRecords';
 import { OrgClient } from '../src/salesforce/orgClient';
 import { clientCredentialsSource } from '../src/salesforce/tokenSources';
 import { openStore } from '../src/store/openStore';
@@ -94,12 +95,11 @@ export async function run(): Promise<BenchFigure[]> {
         const db = await openStore({ dataDir, databaseUrl: config.store.databaseUrl, schema: config.store.schema });
         const client = await OrgClient.connect(clientCredentialsSource(info.url, info.consumer.clientId, info.consumer.clientSecret), config.apiVersion, logger);
         const repos = createRepos(db);
-        const create = (fields: Record<string, unknown>) =>
-            client.rest<{ id: string }>('POST', `${client.dataPath}/sobjects/Bulk_Reassignment_Job__c`, { Dry_Run__c: false, ...fields });
+        const records = new JobRecords(client);
 
         const measure = async (jobFields: Record<string, unknown>, env: Record<string, string>) => {
             const runner = new JobRunner({ client, db, repos, config: { ...config, jobs: { ...config.jobs, ...envJobs(env) } }, logger, metrics: createJobMetrics(undefined, false), instance: 'bench' });
-            const { id } = await create(jobFields);
+            const id = await records.create({ Dry_Run__c: false, ...jobFields });
             await resetStats(info.url);
             global.gc?.();
             const memory = new MemoryPeak().start(25);

@@ -4,6 +4,7 @@ import { isSalesforceId, to18 } from '../salesforce/soql';
 import type { Member } from '../distribution/roundRobin';
 import { BadInputError } from './errors';
 import { describeSelection, selectionWhere } from './selectLeads';
+import { bothOrFirstError } from './settled';
 
 export interface OwnerRef {
     id: string;
@@ -217,14 +218,6 @@ async function lookUpTarget(input: JobInput, directory: OrgDirectory): Promise<T
     return { kind: 'user', owner: checkTargetUser(user, target.value, 'Target') };
 }
 
-/** Waits for both; a refusal of the first (the source) is reported before one of the second. */
-async function bothOrFirstError<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
-    const [a, b] = await Promise.allSettled([first, second]);
-    if (a.status === 'rejected') throw a.reason;
-    if (b.status === 'rejected') throw b.reason;
-    return [a.value, b.value];
-}
-
 /**
  * Checks the job record's input and resolves names to Ids. Every refusal is a BadInputError whose
  * message says what to fix; nothing in the org has changed when it is thrown. Lookups that do not
@@ -235,6 +228,7 @@ async function bothOrFirstError<A, B>(first: Promise<A>, second: Promise<B>): Pr
 export async function resolveJob(record: JobRecord, directory: OrgDirectory): Promise<ResolvedJob> {
     const input = checkInput(record);
     const filters = { statuses: splitList(record.Filter_Statuses__c), minAgeDays: input.minAgeDays, countries: splitList(record.Filter_Countries__c) };
+    // A refusal of the source is reported before one of the target.
     const [source, lookup] = await bothOrFirstError(resolveSource(input, directory), lookUpTarget(input, directory));
     const base = { dryRun: record.Dry_Run__c !== false, notify: record.Notify_Owners__c === true, source, sourceType: input.sourceType, filters, targetType: input.targetType } as const;
     const countSelection = directory.countLeads(selectionWhere({ source, filters }));
@@ -256,7 +250,7 @@ export async function resolveJob(record: JobRecord, directory: OrgDirectory): Pr
         if (!queue) {
             throw new BadInputError(`Target: no queue with API name "${input.target.value}" exists: check the queue's API name (DeveloperName).`);
         }
-        const takesLeads = lookup.takesLeads ?? (await directory.leadQueueIds([to18(queue.Id)])).has(to18(queue.Id));
+        const takesLeads = lookup.takesLeads ?? (await directory.leadQueueNames([queue.DeveloperName])).has(queue.DeveloperName);
         if (!takesLeads) {
             throw new BadInputError(`Target: queue ${queue.Name} does not take leads: add Lead to the queue's supported objects in Setup > Queues, or choose another queue.`);
         }

@@ -50,8 +50,7 @@ export async function revertJob(ctx: TaskContext): Promise<TaskOutcome> {
     if (changed) parts.push(`${changed} had changed owner since the job and were left alone (listed in the summary)`);
     if (failed) parts.push(`${failed} could not be reverted (see the revert failures file)`);
     const message = `${parts.join('; ')}.`;
-    await ctx.progress.stop();
-    await ctx.records.update(ctx.jobId, {
+    await ctx.writeFinal({
         Status__c: 'Reverted',
         Phase__c: 'Done',
         Reverted_Count__c: reverted,

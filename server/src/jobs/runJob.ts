@@ -4,6 +4,7 @@ import { planJob } from './planPhase';
 import { queueDigests } from './queueDigests';
 import { attachFailuresCsv, attachPlanCsv, targetSummaries } from './reports';
 import { resolveJob } from './resolveJob';
+import { bothOrFirstError } from './settled';
 import type { TaskContext } from './taskContext';
 import { writeAll, type WriteSpec } from './writeEngine';
 
@@ -75,8 +76,7 @@ async function finishDryRun(ctx: TaskContext): Promise<TaskOutcome> {
     const owners = (summary.targets as Array<{ planned: number }>).filter((t) => t.planned > 0).length;
     const planned = counts.pending ?? 0;
     const message = `Dry run: ${planned} leads would move to ${owners} owner(s)${summary.unassigned ? `, ${String(summary.unassigned)} have no eligible member` : ''}. Nothing was changed; see the plan file.`;
-    await ctx.progress.stop();
-    await ctx.records.update(ctx.jobId, {
+    await ctx.writeFinal({
         Status__c: 'Completed',
         Phase__c: 'Done',
         Total__c: ctx.state.total ?? 0,
@@ -122,14 +122,12 @@ async function finishRun(ctx: TaskContext): Promise<TaskOutcome> {
         Finished_At__c: nowIso(),
         Progress_Updated_At__c: nowIso()
     } as const;
-    await ctx.progress.stop();
     const group = job.group;
     const groupState = ctx.state.newGroupState;
-    // The group's new state, then the record's end, in one Composite Batch: the batch halts if the
-    // state fails, so a job never shows Completed with its group's rotation left behind. Both writes
-    // can be repeated.
+    // The group's new state travels with the record's end: a job never shows Completed with its
+    // group's rotation left behind. Both writes can be repeated.
     await ctx.retrying('finish the job', () =>
-        Promise.all([group && groupState ? ctx.directory.writeGroupState(group.id, groupState) : undefined, ctx.records.update(ctx.jobId, done)])
+        ctx.writeFinal(done, group && groupState ? () => ctx.directory.writeGroupState(group.id, groupState) : undefined)
     );
     return { status: 'Completed', message, summary };
 }
@@ -141,12 +139,12 @@ async function finishRun(ctx: TaskContext): Promise<TaskOutcome> {
  */
 export async function runJob(ctx: TaskContext): Promise<TaskOutcome> {
     if (!ctx.state.resolved) {
-        const resolving = ctx.retrying('look up the job input', () => resolveJob(ctx.record, ctx.directory));
-        // Waited for whatever resolving does, so a refusal is only written after the claim.
-        const [claimed, resolved] = await Promise.allSettled([ctx.claimWritten(), resolving]);
-        if (claimed.status === 'rejected') throw claimed.reason;
-        if (resolved.status === 'rejected') throw resolved.reason;
-        await ctx.save('Select', { resolved: resolved.value });
+        // Both are waited for, so a refusal is only written after the claim.
+        const [, resolved] = await bothOrFirstError(
+            ctx.claimWritten(),
+            ctx.retrying('look up the job input', () => resolveJob(ctx.record, ctx.directory))
+        );
+        await ctx.save('Select', { resolved });
     }
     await ctx.claimWritten();
     await ctx.checkpoint();
@@ -176,8 +174,7 @@ export async function finishCancelled(ctx: TaskContext): Promise<TaskOutcome> {
             ? `Cancelled: ${moved} leads had already moved (Revert undoes them); ${counts.pending ?? 0} were left with their owner.`
             : 'Cancelled: nothing was changed.';
     const summary = { version: 1, cancelled: true, total: ctx.state.total ?? 0, moved, failed: counts.failed ?? 0, notWritten: counts.pending ?? 0 };
-    await ctx.progress.stop();
-    await ctx.records.update(ctx.jobId, {
+    await ctx.writeFinal({
         Status__c: 'Cancelled',
         Phase__c: 'Done',
         Processed__c: moved,

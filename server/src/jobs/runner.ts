@@ -174,7 +174,8 @@ export class JobRunner {
             log.info('task claimed');
             outcome = task.kind === 'run' ? await runJob(ctx) : await revertJob(ctx);
         } catch (error) {
-            // Whatever the failure, the claim write lands before the record's final state is written.
+            // Whatever the failure, the claim write lands before the record's final state is written, and
+            // no progress is written for a task this instance no longer works on.
             await ctx.claimWritten().catch(() => undefined);
             await ctx.progress.stop();
             const handled = await this.handleFailure(ctx, task, error, log);
@@ -183,7 +184,6 @@ export class JobRunner {
             }
             outcome = handled;
         } finally {
-            await ctx.progress.stop();
             ctx.stopHeartbeat();
             this.active.delete(`${task.job_id}:${task.kind}`);
         }
@@ -212,7 +212,7 @@ export class JobRunner {
                 return await finishCancelled(ctx);
             }
             if (error instanceof BadInputError) {
-                return await this.failTask(task, error.message, true);
+                return await this.failTask(ctx, error.message, true);
             }
             if (isTransientError(error) && task.claim_count < MAX_CLAIMS) {
                 log.warn({ err: error }, 'task stopped by a transient org error; it is claimed again at the next poll');
@@ -220,7 +220,7 @@ export class JobRunner {
                 return undefined;
             }
             log.error({ err: error }, 'task failed');
-            return await this.failTask(task, error instanceof Error ? error.message : String(error), false);
+            return await this.failTask(ctx, error instanceof Error ? error.message : String(error), false);
         } catch (followUp) {
             log.error({ err: followUp, original: error }, 'could not record the failure; the task is given back');
             await repos.tasks.release(task.job_id, task.kind, instance).catch(() => undefined);
@@ -228,11 +228,11 @@ export class JobRunner {
         }
     }
 
-    private async failTask(task: TaskRow, reason: string, badInput: boolean): Promise<TaskOutcome> {
-        if (task.kind === 'revert') {
-            const run = await this.deps.repos.tasks.get(task.job_id, 'run');
+    private async failTask(ctx: TaskContext, reason: string, badInput: boolean): Promise<TaskOutcome> {
+        if (ctx.kind === 'revert') {
+            const run = await this.deps.repos.tasks.get(ctx.jobId, 'run');
             const message = `Revert refused: ${reason}`;
-            await this.records.update(task.job_id, {
+            await ctx.writeFinal({
                 Status__c: run?.outcome ? (FINAL_STATUS[run.outcome] ?? 'Failed') : 'Failed',
                 Phase__c: 'Done',
                 Message__c: message.slice(0, 4000),
@@ -240,9 +240,9 @@ export class JobRunner {
             });
             return { status: 'Failed', message, summary: { version: 1, revertError: reason } };
         }
-        const moved = (await this.deps.repos.plan.countByStatus(task.job_id)).moved ?? 0;
+        const moved = (await this.deps.repos.plan.countByStatus(ctx.jobId)).moved ?? 0;
         const message = badInput || moved === 0 ? `Nothing was changed: ${reason}` : `The job stopped: ${reason}. ${moved} leads had moved; Revert undoes them.`;
-        await this.records.update(task.job_id, {
+        await ctx.writeFinal({
             Status__c: 'Failed',
             Phase__c: 'Done',
             Message__c: message.slice(0, 4000),

@@ -37,7 +37,7 @@ const splitIds = (value: string | null | undefined): string[] => (value ? value.
 
 /** How many leads the selection holds (one COUNT() query), to choose SOQL or Bulk API 2.0. */
 export async function countSelection(ctx: TaskContext, job: ResolvedJob): Promise<number> {
-    return ctx.retrying('count leads', () => ctx.client.count(`SELECT COUNT() FROM Lead WHERE ${selectionWhere(job)}`));
+    return ctx.retrying('count leads', () => ctx.directory.countLeads(selectionWhere(job)));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config/serviceConfig';
 import { isTransientError, type OrgClient } from '../salesforce/orgClient';
 import { BulkIngest } from '../salesforce/bulkIngest';
-import { JobRecords, type JobRecord } from '../salesforce/jobRecords';
+import { JobRecords, type JobRecord, type JobRecordUpdate } from '../salesforce/jobRecords';
 import { OrgDirectory } from '../salesforce/orgDirectory';
 import type { Db } from '../store/db';
 import { OutboxRepo } from '../store/outboxRepo';
@@ -96,6 +96,16 @@ export class TaskContext {
         if (outcome) {
             throw outcome.error;
         }
+    }
+
+    /**
+     * Writes the record's final state. Progress reporting stops first, so no late progress write can
+     * land after it. `alongside` is a write that must land with it: it travels first, in the same
+     * Composite Batch, which halts if it fails.
+     */
+    async writeFinal(fields: JobRecordUpdate, alongside?: () => Promise<unknown>): Promise<void> {
+        await this.progress.stop();
+        await Promise.all([alongside?.(), this.records.update(this.jobId, fields)]);
     }
 
     /** Renews the lease in the background while long calls (uploads, bulk polls) run. */

@@ -81,15 +81,6 @@ export class OrgDirectory {
         return new Set(rows.map((row) => row.Queue.DeveloperName));
     }
 
-    /** The queues among `queueIds` that may own leads (a QueueSobject for Lead). */
-    async leadQueueIds(queueIds: string[]): Promise<Set<string>> {
-        if (queueIds.length === 0) {
-            return new Set();
-        }
-        const rows = await this.client.query<{ QueueId: string }>(`SELECT QueueId FROM QueueSobject WHERE SobjectType = 'Lead' AND QueueId IN ${soqlList(queueIds)}`);
-        return new Set(rows.map((row) => to18(row.QueueId)));
-    }
-
     async groupByName(name: string): Promise<GroupInfo | undefined> {
         return (await this.client.query<GroupInfo>(`SELECT Id, Name, Active__c, State__c FROM Distribution_Group__c WHERE Name = ${soqlString(name)}`))[0];
     }
