@@ -381,7 +381,7 @@ function readTranslations(
     }
     for (const lang of REQUIRED_LANGUAGES) {
         const file = translationFiles.get(lang);
-        const expectedPath = `force-app/main/default/translations/${lang}.translation-meta.xml`;
+        const expectedPath = `force-app/main/shared/translations/${lang}.translation-meta.xml`;
         if (!file) {
             gaps.push({
                 kind: 'translation',

@@ -10,7 +10,7 @@
  * Exits non-zero on any page error, console error, failed request or missing expected text.
  */
 import { join } from 'node:path';
-import { buildGallery, LABELS_DIR, LWC_DIR, REPO_ROOT, type BuildResult } from './bundle';
+import { buildGallery, LABEL_FILES, LWC_BUNDLES, REPO_ROOT, type BuildResult } from './bundle';
 import { CATALOG, bundleSource, resolveStates } from './catalog';
 import { readLabels } from './labels';
 import { assertChromium, renderStates, type StateResult } from './render';
@@ -46,12 +46,12 @@ export async function runGallery(options: GalleryOptions = {}): Promise<GalleryR
     // Before the minute-long build: without the browser there is nothing to show.
     assertChromium();
 
-    const labels = readLabels(LABELS_DIR);
+    const labels = readLabels(LABEL_FILES);
     const entries = CATALOG.filter((entry) => only.length === 0 || only.includes(entry.bundle));
-    const skipped = entries.filter((entry) => !bundleSource(LWC_DIR, entry.bundle)).map((entry) => entry.bundle);
+    const skipped = entries.filter((entry) => !bundleSource(LWC_BUNDLES, entry.bundle)).map((entry) => entry.bundle);
     const states = entries
         .filter((entry) => !skipped.includes(entry.bundle))
-        .flatMap((entry) => resolveStates(entry, LWC_DIR, labels));
+        .flatMap((entry) => resolveStates(entry, LWC_BUNDLES, labels));
 
     const build = await buildGallery(states, outDir);
     const server = await serveDirectory(outDir);
@@ -109,7 +109,7 @@ async function main(): Promise<number> {
     );
     for (const bundle of run.skipped) {
         process.stdout.write(
-            `Skipped ${bundle}: force-app/main/default/lwc/${bundle}/${bundle}.ts does not exist yet.\n`
+            `Skipped ${bundle}: no lwc/${bundle}/${bundle}.ts in force-app yet.\n`
         );
     }
     process.stdout.write(`Screenshots (rendered in ${seconds(run.renderMillis)} s):\n`);

@@ -4,7 +4,7 @@
  *
  * Resolution, in order: the gallery's own modules (labels, Apex, schema, custom permissions, the
  * platform-only lightning/* modules), then the LWC module resolver (`c/<bundle>` aliases to
- * force-app/main/default/lwc, `lightning/*` to lightning-base-components, `lwc`), then node_modules.
+ * each feature's lwc/ folder, `lightning/*` to lightning-base-components, `lwc`), then node_modules.
  */
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -14,12 +14,16 @@ import lwc from '@lwc/rollup-plugin';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import ts from 'typescript';
+import { listFiles, loadProject, lwcBundleDirs } from '../checks/lib/sfdx-project';
 import { readLabels } from './labels';
 import type { GalleryState } from './shims/state';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
-export const LWC_DIR = join(REPO_ROOT, 'force-app', 'main', 'default', 'lwc');
-export const LABELS_DIR = join(REPO_ROOT, 'force-app', 'main', 'default', 'labels');
+const PROJECT = loadProject(REPO_ROOT);
+/** Every LWC bundle of the project (one lwc/ folder per feature), by name. */
+export const LWC_BUNDLES = lwcBundleDirs(PROJECT);
+/** Every Custom Labels file of the project. */
+export const LABEL_FILES = listFiles(PROJECT, (f) => f.endsWith('.labels-meta.xml'));
 const GALLERY_DIR = __dirname;
 const SHIMS_DIR = join(GALLERY_DIR, 'shims');
 const PAGE_DIR = join(GALLERY_DIR, 'page');
@@ -141,7 +145,7 @@ function platformPlugin(states: GalleryState[], labels: Map<string, string>): Pl
                 const value = labels.get(label);
                 if (value === undefined) {
                     this.error(
-                        `Custom Label ${label} is imported but is in no force-app/main/default/labels/*.labels-meta.xml`
+                        `Custom Label ${label} is imported but is in no *.labels-meta.xml of force-app`
                     );
                 }
                 return `export default ${JSON.stringify(value)};`;
@@ -164,9 +168,9 @@ function platformPlugin(states: GalleryState[], labels: Map<string, string>): Pl
 
 /** `c/<bundle>` for every bundle with a TypeScript entry, so the LWC compiler sees namespace `c`. */
 function componentAliases(): Array<{ name: string; path: string }> {
-    return readdirSync(LWC_DIR, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && existsSync(join(LWC_DIR, entry.name, `${entry.name}.ts`)))
-        .map((entry) => ({ name: `c/${entry.name}`, path: join(LWC_DIR, entry.name, `${entry.name}.ts`) }));
+    return [...LWC_BUNDLES]
+        .filter(([name, dir]) => existsSync(join(dir, `${name}.ts`)))
+        .map(([name, dir]) => ({ name: `c/${name}`, path: join(dir, `${name}.ts`) }));
 }
 
 /**
@@ -207,7 +211,7 @@ function emptyExceptCache(outDir: string): void {
 /** Builds the gallery for the given states into outDir (emptied first). Throws on any build problem. */
 export async function buildGallery(states: GalleryState[], outDir: string): Promise<BuildResult> {
     const started = Date.now();
-    const labels = readLabels(LABELS_DIR);
+    const labels = readLabels(LABEL_FILES);
     const problems: string[] = [];
     const onLog = (level: string, log: RollupLog): void => {
         // lightning-base-components has circular imports and `this` at module level; both are harmless.

@@ -440,14 +440,19 @@ function valueAt(root: unknown, path: string, where: string): unknown {
 }
 
 /** Where a component's bundle is, and whether it exists yet. */
-export function bundleSource(lwcDir: string, bundle: string): string | undefined {
-    const source = join(lwcDir, bundle, `${bundle}.ts`);
-    return existsSync(source) ? source : undefined;
+export function bundleSource(bundles: Map<string, string>, bundle: string): string | undefined {
+    const dir = bundles.get(bundle);
+    const source = dir && join(dir, `${bundle}.ts`);
+    return source && existsSync(source) ? source : undefined;
 }
 
 /** The states of one component, fixtures read and labels resolved. */
-export function resolveStates(entry: ComponentEntry, lwcDir: string, labels: Map<string, string>): GalleryState[] {
-    const dataDir = join(lwcDir, entry.bundle, '__tests__', 'data');
+export function resolveStates(
+    entry: ComponentEntry,
+    bundles: Map<string, string>,
+    labels: Map<string, string>
+): GalleryState[] {
+    const dataDir = join(bundles.get(entry.bundle) ?? entry.bundle, '__tests__', 'data');
     const cache = new Map<string, unknown>();
     const fixture = (file: string): unknown => {
         if (!cache.has(file)) {
@@ -471,7 +476,7 @@ export function resolveStates(entry: ComponentEntry, lwcDir: string, labels: Map
         label: (name, ...args) => {
             const value = labels.get(name);
             if (value === undefined) {
-                throw new Error(`${entry.bundle}: label ${name} is not in force-app/main/default/labels`);
+                throw new Error(`${entry.bundle}: label ${name} is in no labels file of force-app`);
             }
             return formatLabel(value, args);
         },

@@ -2,11 +2,12 @@
  * Compiles each LWC TypeScript source to the .js beside it: the platform deploys only JavaScript.
  *   npm run build:lwc            writes every .js
  *   npm run check:lwc-build      fails when a committed .js is missing or stale against its .ts
- * It also keeps the `c/*` paths of lwc/tsconfig.json in step with the bundles, since TypeScript cannot map
- * `c/name` to `name/name.ts` with one wildcard.
+ * It also keeps the `c/*` paths of force-app/tsconfig.json in step with the bundles, which live in one
+ * lwc/ folder per feature (force-app/main/<feature>/lwc): TypeScript cannot map `c/name` to
+ * `<feature>/lwc/name/name.ts` with one wildcard.
  */
 import { readFileSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, basename, dirname } from 'node:path';
+import { join, relative, basename, dirname, sep } from 'node:path';
 import ts from 'typescript';
 
 const HEADER = '// Generated from the .ts beside this file by `npm run build:lwc`. Edit the .ts, not this file.\n';
@@ -59,19 +60,19 @@ function findOrphanScripts(root: string, sources: string[]): string[] {
     return bundleFiles(root, (name) => name.endsWith('.js')).filter((path) => !expected.has(path));
 }
 
-/** lwc/tsconfig.json with one `c/<bundle>` path per bundle that has a TypeScript entry file. */
-function syncTsconfigPaths(lwcDir: string, sources: string[]): { path: string; expected: string; actual: string } {
-    const path = join(lwcDir, 'tsconfig.json');
+/** force-app/tsconfig.json with one `c/<bundle>` path per bundle that has a TypeScript entry file. */
+function syncTsconfigPaths(root: string, sources: string[]): { path: string; expected: string; actual: string } {
+    const path = join(root, 'tsconfig.json');
     const actual = readFileSync(path, 'utf8');
     const config = JSON.parse(actual) as { compilerOptions: { paths?: Record<string, string[]> } };
-    const paths: Record<string, string[]> = {};
+    const entries: [string, string[]][] = [];
     for (const source of sources) {
         const bundle = basename(dirname(source));
-        if (basename(source) === `${bundle}.ts` && dirname(dirname(source)) === lwcDir) {
-            paths[`c/${bundle}`] = [`./${bundle}/${bundle}.ts`];
+        if (basename(source) === `${bundle}.ts`) {
+            entries.push([`c/${bundle}`, [`./${relative(root, source).split(sep).join('/')}`]]);
         }
     }
-    config.compilerOptions.paths = paths;
+    config.compilerOptions.paths = Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
     return { path, expected: JSON.stringify(config, null, 2) + '\n', actual };
 }
 
@@ -96,8 +97,7 @@ function main(): void {
             written++;
         }
     }
-    const lwcDir = join(root, 'main', 'default', 'lwc');
-    const tsconfig = syncTsconfigPaths(lwcDir, sources.filter((s) => s.startsWith(lwcDir)));
+    const tsconfig = syncTsconfigPaths(root, sources);
     if (tsconfig.actual !== tsconfig.expected) {
         if (check) {
             problems.push(`${relative(projectRoot, tsconfig.path)} paths do not list every bundle: run npm run build:lwc`);

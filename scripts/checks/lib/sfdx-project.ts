@@ -58,6 +58,18 @@ export function listFiles(project: SfdxProject, accept: (file: string) => boolea
     return out.sort();
 }
 
+/** Each LWC bundle's folder (`.../lwc/<bundle>/`, in any feature folder), by bundle name. */
+export function lwcBundleDirs(project: SfdxProject): Map<string, string> {
+    const bundles = new Map<string, string>();
+    for (const file of listFiles(project, (f) => f.endsWith('.js-meta.xml'))) {
+        const dir = path.dirname(file);
+        if (path.basename(path.dirname(dir)) === 'lwc') {
+            bundles.set(path.basename(dir), dir);
+        }
+    }
+    return bundles;
+}
+
 export function listApexFiles(project: SfdxProject): string[] {
     return listFiles(project, (f) => f.endsWith('.cls') || f.endsWith('.trigger'));
 }

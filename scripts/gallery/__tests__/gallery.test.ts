@@ -7,19 +7,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runGallery, type GalleryRun } from '../build';
-import { LABELS_DIR, LWC_DIR } from '../bundle';
+import { LABEL_FILES, LWC_BUNDLES } from '../bundle';
 import { CATALOG, resolveStates } from '../catalog';
 import { readLabels } from '../labels';
 import { assertChromium, CHROMIUM_PATH, renderStates, type StateResult } from '../render';
 import type { GalleryState } from '../shims/state';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const labels = readLabels(LABELS_DIR);
+const labels = readLabels(LABEL_FILES);
 
 /** The partnerAccounts data state as the gallery builds it. */
 function partnerAccountsData(): GalleryState {
     const entry = CATALOG.find((e) => e.bundle === 'partnerAccounts');
-    const state = entry && resolveStates(entry, LWC_DIR, labels).find((s) => s.state === 'data');
+    const state = entry && resolveStates(entry, LWC_BUNDLES, labels).find((s) => s.state === 'data');
     if (!state) {
         throw new Error('partnerAccounts has no data state in the catalog');
     }

@@ -10,7 +10,7 @@ export type ApexAnswer = { data: unknown } | { error: unknown } | { pending: tru
 export type ApexFixture = ApexAnswer | { byParam: string; answers: Record<string, ApexAnswer> };
 
 export interface GalleryState {
-    /** The bundle under force-app/main/default/lwc. */
+    /** The LWC bundle (its folder is lwc/<bundle> in one feature of force-app). */
     component: string;
     /** The custom element name, e.g. c-partner-accounts. */
     tag: string;

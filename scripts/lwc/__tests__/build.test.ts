@@ -19,14 +19,14 @@ export default class Greeting extends LightningElement {
 }
 `;
 
-/** A minimal project with one TypeScript component and an lwc/tsconfig.json, in a temp folder. */
+/** A minimal project with one TypeScript component in a feature folder and force-app/tsconfig.json, in a temp folder. */
 function makeProject(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lwc-build-'));
-    const lwc = path.join(dir, 'force-app/main/default/lwc');
+    const lwc = path.join(dir, 'force-app/main/greetings/lwc');
     fs.mkdirSync(path.join(lwc, 'greeting/__tests__'), { recursive: true });
     fs.writeFileSync(path.join(lwc, 'greeting/greeting.ts'), SOURCE);
     fs.writeFileSync(path.join(lwc, 'greeting/__tests__/greeting.test.ts'), '// tests are not compiled\n');
-    fs.writeFileSync(path.join(lwc, 'tsconfig.json'), JSON.stringify({ compilerOptions: {} }, null, 2) + '\n');
+    fs.writeFileSync(path.join(dir, 'force-app/tsconfig.json'), JSON.stringify({ compilerOptions: {} }, null, 2) + '\n');
     return dir;
 }
 
@@ -46,7 +46,7 @@ describe('build:lwc and check:lwc-build', () => {
 
     beforeEach(() => {
         dir = makeProject();
-        js = path.join(dir, 'force-app/main/default/lwc/greeting/greeting.js');
+        js = path.join(dir, 'force-app/main/greetings/lwc/greeting/greeting.js');
     });
 
     afterEach(() => {
@@ -58,9 +58,9 @@ describe('build:lwc and check:lwc-build', () => {
         const output = fs.readFileSync(js, 'utf8');
         expect(output).toContain('@api');
         expect(output).not.toContain('?: string');
-        expect(fs.existsSync(path.join(dir, 'force-app/main/default/lwc/greeting/__tests__/greeting.test.js'))).toBe(false);
-        const tsconfig = JSON.parse(fs.readFileSync(path.join(dir, 'force-app/main/default/lwc/tsconfig.json'), 'utf8'));
-        expect(tsconfig.compilerOptions.paths).toEqual({ 'c/greeting': ['./greeting/greeting.ts'] });
+        expect(fs.existsSync(path.join(dir, 'force-app/main/greetings/lwc/greeting/__tests__/greeting.test.js'))).toBe(false);
+        const tsconfig = JSON.parse(fs.readFileSync(path.join(dir, 'force-app/tsconfig.json'), 'utf8'));
+        expect(tsconfig.compilerOptions.paths).toEqual({ 'c/greeting': ['./main/greetings/lwc/greeting/greeting.ts'] });
         expect(run(dir, true)).toMatchObject({ code: 0 });
     });
 
@@ -72,7 +72,7 @@ describe('build:lwc and check:lwc-build', () => {
 
     it('fails the check when the .ts changed after the .js was built', () => {
         run(dir, false);
-        fs.appendFileSync(path.join(dir, 'force-app/main/default/lwc/greeting/greeting.ts'), '// changed\n');
+        fs.appendFileSync(path.join(dir, 'force-app/main/greetings/lwc/greeting/greeting.ts'), '// changed\n');
         const result = run(dir, true);
         expect(result.code).toBe(1);
         expect(result.output).toContain('greeting.js is stale');
@@ -80,7 +80,7 @@ describe('build:lwc and check:lwc-build', () => {
 
     it('fails the check on a component written in JavaScript only', () => {
         run(dir, false);
-        const other = path.join(dir, 'force-app/main/default/lwc/plain');
+        const other = path.join(dir, 'force-app/main/greetings/lwc/plain');
         fs.mkdirSync(other);
         fs.writeFileSync(path.join(other, 'plain.js'), 'export default class {}\n');
         const result = run(dir, true);
@@ -94,7 +94,7 @@ describe('ESLint on components', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: require(path.join(ROOT, 'eslint.config.js')) });
     const lint = async (code: string) =>
-        (await eslint.lintText(code, { filePath: path.join(ROOT, 'force-app/main/default/lwc/planted/planted.ts') }))[0].messages.map(
+        (await eslint.lintText(code, { filePath: path.join(ROOT, 'force-app/main/greetings/lwc/planted/planted.ts') }))[0].messages.map(
             (m) => m.ruleId
         );
 

@@ -25,8 +25,8 @@ export interface SimulatorOptions {
     host?: string;
     /** Sample data: 'small' (5,000 leads, the default), 'large' (1,000,000), 'none', or explicit options. */
     sample?: 'small' | 'large' | 'none' | SampleOptions;
-    /** force-app objects folder for custom objects/fields (default: this repository's); null to skip. */
-    objectsDir?: string | null;
+    /** Package folder whose objects/ folders define custom objects and fields (default: this repository's force-app); null to skip. */
+    sourceDir?: string | null;
     /** Connected app settings for the OAuth token endpoint. */
     consumer?: Partial<ConsumerConfig>;
     /** Sessions expire this long after issue (default: never, until expired by a fault). */
@@ -62,11 +62,11 @@ export const DEFAULT_CONSUMER: ConsumerConfig = {
     clientSecret: 'partner-desk-simulator-secret'
 };
 
-const DEFAULT_OBJECTS_DIR = path.resolve(__dirname, '../../../force-app/main/default/objects');
+const DEFAULT_SOURCE_DIR = path.resolve(__dirname, '../../../force-app');
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
     const store = new Store({
-        objectsDir: options.objectsDir === undefined ? DEFAULT_OBJECTS_DIR : options.objectsDir
+        sourceDir: options.sourceDir === undefined ? DEFAULT_SOURCE_DIR : options.sourceDir
     });
     const sampleOption = options.sample ?? 'small';
     const sample =

@@ -138,20 +138,36 @@ export function fieldFromXml(node: Xml): FieldDef | undefined {
     return def;
 }
 
-/** The custom objects under objectsDir, and custom fields of standard objects, merged into `objects`. */
-export function loadProjectMetadata(objectsDir: string, objects: Map<string, ObjectDef>): void {
-    if (!fs.existsSync(objectsDir)) return;
-    const dirs = fs
-        .readdirSync(objectsDir, { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .map((d) => d.name)
-        .sort();
+/** Every `objects` folder at or below `dir` (a package folder keeps one per feature), sorted. */
+function objectsFolders(dir: string): string[] {
+    if (path.basename(dir) === 'objects') return [dir];
+    return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && d.name !== 'node_modules' && d.name !== '__tests__')
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .flatMap((d) => objectsFolders(path.join(dir, d.name)));
+}
+
+/**
+ * The custom objects in every objects/ folder below sourceDir, and custom fields of standard objects,
+ * merged into `objects`. One object may be spread over several feature folders (Lead's fields are).
+ */
+export function loadProjectMetadata(sourceDir: string, objects: Map<string, ObjectDef>): void {
+    if (!fs.existsSync(sourceDir)) return;
+    const folders = new Map<string, string[]>();
+    for (const objectsDir of objectsFolders(sourceDir)) {
+        for (const d of fs.readdirSync(objectsDir, { withFileTypes: true })) {
+            if (d.isDirectory()) folders.set(d.name, [...(folders.get(d.name) ?? []), path.join(objectsDir, d.name)]);
+        }
+    }
+    const dirs = [...folders.keys()].sort();
     let customIndex = 0;
     for (const dir of dirs) {
-        const objectFile = path.join(objectsDir, dir, `${dir}.object-meta.xml`);
+        const objectFile =
+            folders.get(dir)!.map((f) => path.join(f, `${dir}.object-meta.xml`)).find((f) => fs.existsSync(f)) ?? '';
         let obj = objects.get(dir.toLowerCase());
         if (!obj && dir.endsWith('__c')) {
-            const node = fs.existsSync(objectFile) ? readXml(objectFile, 'CustomObject') : {};
+            const node = objectFile ? readXml(objectFile, 'CustomObject') : {};
             const nameField = (node.nameField as Xml | undefined) ?? {};
             const autoNumber = text(nameField, 'type') === 'AutoNumber';
             const detail = text(node, 'sharingModel') === 'ControlledByParent';
@@ -200,12 +216,13 @@ export function loadProjectMetadata(objectsDir: string, objects: Map<string, Obj
             objects.set(dir.toLowerCase(), obj);
         }
         if (!obj) continue;
-        const fieldsDir = path.join(objectsDir, dir, 'fields');
-        if (!fs.existsSync(fieldsDir)) continue;
-        for (const file of fs.readdirSync(fieldsDir).sort()) {
-            if (!file.endsWith('.field-meta.xml') || !file.includes('__c')) continue;
-            const def = fieldFromXml(readXml(path.join(fieldsDir, file), 'CustomField'));
-            if (def) addField(obj, def);
+        for (const fieldsDir of folders.get(dir)!.map((f) => path.join(f, 'fields'))) {
+            if (!fs.existsSync(fieldsDir)) continue;
+            for (const file of fs.readdirSync(fieldsDir).sort()) {
+                if (!file.endsWith('.field-meta.xml') || !file.includes('__c')) continue;
+                const def = fieldFromXml(readXml(path.join(fieldsDir, file), 'CustomField'));
+                if (def) addField(obj, def);
+            }
         }
     }
 }

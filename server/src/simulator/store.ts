@@ -194,8 +194,8 @@ export class Table {
 }
 
 export interface StoreOptions {
-    /** force-app objects folder to read custom objects and fields from; null to skip. */
-    objectsDir?: string | null;
+    /** Package folder (force-app) whose objects/ folders hold the custom objects and fields to read; null to skip. */
+    sourceDir?: string | null;
 }
 
 export interface Located {
@@ -216,7 +216,7 @@ export class Store {
     constructor(options: StoreOptions = {}) {
         for (const spec of STANDARD_OBJECTS)
             this.objects.set(spec.name.toLowerCase(), makeObject({ ...spec, custom: false }));
-        if (options.objectsDir) loadProjectMetadata(options.objectsDir, this.objects);
+        if (options.sourceDir) loadProjectMetadata(options.sourceDir, this.objects);
         for (const obj of this.objects.values()) {
             const table = new Table(obj);
             this.tables.set(obj.name.toLowerCase(), table);

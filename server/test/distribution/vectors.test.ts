@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { VectorsFormatError, checkCase, parseVectors } from '../../src/distribution/vectors';
 
-const VECTORS = resolve(__dirname, '../../../force-app/main/default/staticresources/RoundRobinVectors.json');
+const VECTORS = resolve(__dirname, '../../../force-app/main/distribution/staticresources/RoundRobinVectors.json');
 const file = parseVectors(readFileSync(VECTORS, 'utf8'));
 
 describe('RoundRobinVectors.json (the static resource the Apex test reads too)', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../..');
-const VECTORS = join(ROOT, 'force-app/main/default/staticresources/RoundRobinVectors.json');
+const VECTORS = join(ROOT, 'force-app/main/distribution/staticresources/RoundRobinVectors.json');
 
 /** Runs `npm run rr:verify`'s command as a child process. */
 function verify(...args: string[]) {

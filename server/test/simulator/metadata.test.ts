@@ -18,35 +18,35 @@ describe('org simulator: schema from metadata', () => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-meta-'));
         write(
             dir,
-            'Territory__c/Territory__c.object-meta.xml',
+            'main/places/objects/Territory__c/Territory__c.object-meta.xml',
             '<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Territory</label><pluralLabel>Territories</pluralLabel><nameField><label>Territory Name</label><type>Text</type></nameField><sharingModel>ReadWrite</sharingModel></CustomObject>'
         );
         write(
             dir,
-            'Territory__c/fields/Region__c.field-meta.xml',
+            'main/places/objects/Territory__c/fields/Region__c.field-meta.xml',
             '<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Region__c</fullName><label>Region</label><type>Picklist</type><valueSet><restricted>true</restricted><valueSetDefinition><value><fullName>North</fullName><default>true</default><label>North</label></value><value><fullName>South</fullName><default>false</default><label>South</label></value></valueSetDefinition></valueSet></CustomField>'
         );
         write(
             dir,
-            'Territory__c/fields/Manager__c.field-meta.xml',
+            'main/places/objects/Territory__c/fields/Manager__c.field-meta.xml',
             '<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Manager__c</fullName><label>Manager</label><referenceTo>User</referenceTo><relationshipName>Territories</relationshipName><type>Lookup</type></CustomField>'
         );
         write(
             dir,
-            'Territory__c/fields/Score__c.field-meta.xml',
+            'main/places/objects/Territory__c/fields/Score__c.field-meta.xml',
             '<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Score__c</fullName><label>Score</label><formula>1 + 1</formula><type>Number</type></CustomField>'
         );
         write(
             dir,
-            'Lead/fields/Territory__c.field-meta.xml',
+            'main/leads/objects/Lead/fields/Territory__c.field-meta.xml',
             '<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Territory__c</fullName><label>Territory</label><referenceTo>Territory__c</referenceTo><relationshipName>Leads</relationshipName><type>Lookup</type></CustomField>'
         );
         write(
             dir,
-            'Desk_Settings__c/Desk_Settings__c.object-meta.xml',
+            'main/settings/objects/Desk_Settings__c/Desk_Settings__c.object-meta.xml',
             '<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><customSettingsType>Hierarchy</customSettingsType><label>Desk Settings</label></CustomObject>'
         );
-        h = await startHarness({ sample: 'none', objectsDir: dir });
+        h = await startHarness({ sample: 'none', sourceDir: dir });
     });
     afterAll(async () => {
         await h.sim.close();
