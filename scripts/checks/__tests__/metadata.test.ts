@@ -100,7 +100,7 @@ function writeProject(files: Record<string, string>): string {
 }
 
 const D = 'force-app/main/default';
-const messages = (report: MetadataReport) => report.problems.map((p) => `[${p.kind}] ${p.message}`);
+const messages = (report: MetadataReport) => report.problems.map((p) => `[${p.rule}] ${p.message}`);
 
 afterAll(() => {
     for (const dir of tempDirs) {
@@ -143,15 +143,39 @@ describe('check:metadata', () => {
         }
     });
 
+    it.concurrent('finds every component when features keep their own folders and share an object', async () => {
+        const files: Record<string, string> = {};
+        for (const [rel, content] of Object.entries(tinyProject())) {
+            const feature = rel.includes('Accepted_At__c') || rel.includes('/lwc/') ? 'inbox' : 'shared';
+            files[rel.replace('force-app/main/default/', `force-app/main/${feature}/`)] = content;
+        }
+        files['force-app/main/routing/objects/Lead/fields/Routed_At__c.field-meta.xml'] =
+            '<?xml version="1.0" encoding="UTF-8"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n    <fullName>Routed_At__c</fullName>\n    <label>Routed At</label>\n    <type>DateTime</type>\n</CustomField>\n';
+        const report = await checkMetadata(writeProject(files));
+
+        expect(messages(report)).toEqual([]);
+        expect(report.expected).toEqual(
+            expect.arrayContaining([
+                'CustomField:Lead.Accepted_At__c',
+                'CustomField:Lead.Routed_At__c',
+                'LightningComponentBundle:leadsInbox'
+            ])
+        );
+        expect(report.listed.sort()).toEqual([...report.expected, 'CustomLabels:CustomLabels'].sort());
+    });
+
     it.concurrent('fails on a permission set that grants the same field twice', async () => {
         const files = tinyProject();
-        const grant = '    <fieldPermissions>\n        <editable>false</editable>\n        <field>Widget__c.Size__c</field>\n        <readable>true</readable>\n    </fieldPermissions>\n';
+        const grant =
+            '    <fieldPermissions>\n        <editable>false</editable>\n        <field>Widget__c.Size__c</field>\n        <readable>true</readable>\n    </fieldPermissions>\n';
         files[`${D}/permissionsets/Partner_Desk_Partner.permissionset-meta.xml`] =
             `<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">\n${grant}${grant}    <hasActivationRequired>false</hasActivationRequired>\n    <label>Partner Desk Partner</label>\n</PermissionSet>\n`;
         const report = await checkMetadata(writeProject(files));
 
         expect(messages(report)).toEqual([
-            expect.stringMatching(/^\[permission-set\] .*Partner_Desk_Partner\.permissionset-meta\.xml lists fieldPermissions for Widget__c\.Size__c more than once/)
+            expect.stringMatching(
+                /^\[permission-set\] .*Partner_Desk_Partner\.permissionset-meta\.xml lists fieldPermissions for Widget__c\.Size__c more than once/
+            )
         ]);
     });
 

@@ -11,7 +11,12 @@ export interface SfdxProject {
     sourceApiVersion: string;
 }
 
-export function loadProject(dir: string): SfdxProject {
+export interface LoadOptions {
+    /** Refuse a project whose sfdx-project.json sets no sourceApiVersion (checks that compare versions). */
+    requireApiVersion?: boolean;
+}
+
+export function loadProject(dir: string, options: LoadOptions = {}): SfdxProject {
     const root = path.resolve(dir);
     const file = path.join(root, 'sfdx-project.json');
     if (!fs.existsSync(file)) {
@@ -22,6 +27,9 @@ export function loadProject(dir: string): SfdxProject {
         namespace?: string;
         sourceApiVersion?: string;
     };
+    if (options.requireApiVersion && !json.sourceApiVersion) {
+        throw new Error(`${file} has no sourceApiVersion: set it (e.g. "64.0").`);
+    }
     const packageDirs = (json.packageDirectories ?? []).map((p) => path.resolve(root, p.path));
     if (packageDirs.length === 0) {
         throw new Error(`${file} lists no packageDirectories`);
