@@ -3,7 +3,7 @@
  * service's. Prepares the data the bench moves: `BENCH_BULK_LEADS` open leads in the Lead_Intake
  * queue and `BENCH_COLLECTIONS_LEADS` in Partner_Maple_Leads. Prints one JSON line when ready.
  */
-import { startSimulator } from '../src/simulator';
+import { startSimulator } from '../simulator';
 
 async function main(): Promise<void> {
     const bulkLeads = Number(process.env.BENCH_BULK_LEADS ?? 1_000_000);

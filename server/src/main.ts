@@ -3,6 +3,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type ServiceConfig } from './config/serviceConfig';
 import { createLogger, type Logger } from './config/logger';
+import { createDemoJobs } from './demo/demoJobs';
+import { startDemoOrg, type DemoOrg } from './demo/demoOrg';
 import { createApp } from './http/app';
 import { createJobMetrics, type JobMetrics } from './jobs/jobMetrics';
 import { JobRunner } from './jobs/runner';
@@ -15,8 +17,6 @@ import { clientCredentialsSource } from './salesforce/tokenSources';
 import type { Db } from './store/db';
 import { openStore } from './store/openStore';
 import { TasksRepo } from './store/tasksRepo';
-import { createDemoJobs } from './simulator/demoJobs';
-import type { SampleInfo } from './simulator/sampleData';
 
 export interface RunningService {
     url: string;
@@ -29,7 +29,7 @@ export interface RunningService {
     outbox: OutboxWorker;
     metrics: JobMetrics;
     /** Set in simulator mode: the simulator started in this process. */
-    simulator?: { url: string; sample?: SampleInfo; close(): Promise<void> };
+    simulator?: DemoOrg;
     close(): Promise<void>;
 }
 
@@ -39,24 +39,13 @@ export interface StartOptions {
     manualPolling?: boolean;
 }
 
-async function startSimulatorForDemo(config: ServiceConfig, logger: Logger) {
-    // Loaded only in simulator mode, so a service against a real org never loads the simulator.
-    const { startSimulator } = await import('./simulator');
-    const simulator = await startSimulator({ port: config.simulator.port, sample: { leads: config.simulator.leads } });
-    logger.warn(
-        { simulatorUrl: simulator.url, leads: config.simulator.leads },
-        'NO ORG CONFIGURED: running against the local org SIMULATOR with sample data (not Salesforce). Set SF_ORG_ALIAS, or SF_LOGIN_URL + SF_CLIENT_ID + credentials, to use an org.'
-    );
-    return simulator;
-}
-
 /** Starts the whole service: store (+ migrations), org connection, job runner, outbox, HTTP. */
 export async function startService(config: ServiceConfig, options: StartOptions = {}): Promise<RunningService> {
     const logger = options.logger ?? createLogger(config.logLevel);
-    let simulator: Awaited<ReturnType<typeof startSimulatorForDemo>> | undefined;
+    let simulator: DemoOrg | undefined;
     let source;
     if (config.org.kind === 'simulator') {
-        simulator = await startSimulatorForDemo(config, logger);
+        simulator = await startDemoOrg(config, logger);
         source = clientCredentialsSource(simulator.url, simulator.consumer.clientId, simulator.consumer.clientSecret);
     } else {
         source = tokenSourceFor(config.org);

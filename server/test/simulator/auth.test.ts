@@ -1,7 +1,7 @@
 /** OAuth token endpoint (client credentials, JWT bearer) and session expiry, through jsforce. */
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { Connection } from 'jsforce';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import { startSimulator, type RunningSimulator } from '../../simulator';
 import { API_VERSION, caught } from './helpers';
 
 function jwt(privateKey: string, claims: Record<string, unknown>, alg = 'RS256'): string {

@@ -6,7 +6,7 @@ describe('org simulator: CLI', () => {
     let child: ChildProcess;
     let banner = '';
     beforeAll(async () => {
-        const cli = path.resolve(__dirname, '../../src/simulator/cli.ts');
+        const cli = path.resolve(__dirname, '../../simulator/cli.ts');
         child = spawn(
             process.execPath,
             ['--require', require.resolve('tsx/cjs'), cli, '--port', '0', '--leads', '300', '--seed', '9'],

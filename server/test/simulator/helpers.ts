@@ -1,6 +1,6 @@
 /** Shared setup for the simulator tests: a running simulator and a jsforce connection to it. */
 import { Connection } from 'jsforce';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator';
 
 export const API_VERSION = '64.0';
 

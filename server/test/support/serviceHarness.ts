@@ -9,7 +9,7 @@ import { OrgClient } from '../../src/salesforce/orgClient';
 import { clientCredentialsSource } from '../../src/salesforce/tokenSources';
 import type { Db } from '../../src/store/db';
 import { openStore } from '../../src/store/openStore';
-import { startSimulator, type SimulatorOptions, type RunningSimulator } from '../../src/simulator';
+import { startSimulator, type SimulatorOptions, type RunningSimulator } from '../../simulator';
 
 export type { RunningSimulator };
 

@@ -62,7 +62,7 @@ export const DEFAULT_CONSUMER: ConsumerConfig = {
     clientSecret: 'partner-desk-simulator-secret'
 };
 
-const DEFAULT_SOURCE_DIR = path.resolve(__dirname, '../../../force-app');
+const DEFAULT_SOURCE_DIR = path.resolve(__dirname, '../../force-app');
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
     const store = new Store({

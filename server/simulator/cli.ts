@@ -1,6 +1,6 @@
 /**
  * Starts the org simulator from a terminal:
- *   tsx server/src/simulator/cli.ts --port 4567 --sample small|large|none [--leads N] [--seed S]
+ *   tsx server/simulator/cli.ts --port 4567 --sample small|large|none [--leads N] [--seed S]
  * Prints the URL, the consumer key and secret, and a ready access token. Faults can then be set with
  * POST http://127.0.0.1:<port>/__simulator/faults (see README.md).
  */

@@ -1,7 +1,7 @@
 /**
  * Prints the simulator's own figures: memory with N leads, Bulk API 2.0 query and ingest throughput.
  * Starts the simulator CLI in a child process and talks to it over HTTP only, so the figures are the
- * simulator's alone:  npx tsx server/src/simulator/measure.ts [--leads 1000000]
+ * simulator's alone:  npx tsx server/simulator/measure.ts [--leads 1000000]
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';

@@ -1,5 +1,5 @@
 import type { Db } from '../../src/store/db';
-import { createDemoJobs } from '../../src/simulator/demoJobs';
+import { createDemoJobs } from '../../src/demo/demoJobs';
 import {
     createRunner,
     leadsOwnedBy,
