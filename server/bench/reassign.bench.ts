@@ -11,9 +11,9 @@ import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { readEnvFile } from '../src/config/defaultsFile';
 import { loadConfig } from '../src/config/serviceConfig';
-import { createJobMetrics } from '../src/jobs/jobMetrics';
+import { createServiceMetrics } from '../src/metrics/serviceMetrics';
 import { JobRunner } from '../src/jobs/runner';
-import { createRepos } from '../src/jobs/taskContext';
+import { createRepos } from '../src/store/repos';
 import { JobRecords } from '../src/salesforce/jobRecords';
 import { OrgClient } from '../src/salesforce/orgClient';
 import { clientCredentialsSource } from '../src/salesforce/tokenSources';
@@ -98,7 +98,7 @@ export async function run(): Promise<BenchFigure[]> {
         const records = new JobRecords(client);
 
         const measure = async (jobFields: Record<string, unknown>, env: Record<string, string>) => {
-            const runner = new JobRunner({ client, db, repos, config: { ...config, jobs: { ...config.jobs, ...envJobs(env) } }, logger, metrics: createJobMetrics(undefined, false), instance: 'bench' });
+            const runner = new JobRunner({ client, db, repos, config: { ...config, jobs: { ...config.jobs, ...envJobs(env) } }, logger, metrics: createServiceMetrics(undefined, false), instance: 'bench' });
             const id = await records.create({ Dry_Run__c: false, ...jobFields });
             await resetStats(info.url);
             global.gc?.();

@@ -6,9 +6,8 @@ import { createLogger, type Logger } from './config/logger';
 import { createDemoJobs } from './demo/demoJobs';
 import { startDemoOrg, type DemoOrg } from './demo/demoOrg';
 import { createApp } from './http/app';
-import { createJobMetrics, type JobMetrics } from './jobs/jobMetrics';
 import { JobRunner } from './jobs/runner';
-import { createRepos, type Repos } from './jobs/taskContext';
+import { createServiceMetrics, type ServiceMetrics } from './metrics/serviceMetrics';
 import { createMailer } from './notifications/mailer';
 import { OutboxWorker } from './notifications/outboxWorker';
 import { tokenSourceFor } from './salesforce/connectOrg';
@@ -16,6 +15,7 @@ import { OrgClient } from './salesforce/orgClient';
 import { clientCredentialsSource } from './salesforce/tokenSources';
 import type { Db } from './store/db';
 import { openStore } from './store/openStore';
+import { createRepos, type Repos } from './store/repos';
 import { TasksRepo } from './store/tasksRepo';
 
 export interface RunningService {
@@ -27,7 +27,7 @@ export interface RunningService {
     client: OrgClient;
     runner: JobRunner;
     outbox: OutboxWorker;
-    metrics: JobMetrics;
+    metrics: ServiceMetrics;
     /** Set in simulator mode: the simulator started in this process. */
     simulator?: DemoOrg;
     close(): Promise<void>;
@@ -77,7 +77,7 @@ export async function startService(config: ServiceConfig, options: StartOptions 
     }
     const client = await OrgClient.connect(source, config.apiVersion, logger);
     const repos = createRepos(db);
-    const metrics = createJobMetrics();
+    const metrics = createServiceMetrics();
     const runner = new JobRunner({ client, db, repos, config, logger, metrics, instance: config.instanceName });
     const outbox = new OutboxWorker(
         repos.outbox,

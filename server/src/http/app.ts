@@ -1,10 +1,9 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { Gauge } from 'prom-client';
 import type { Logger } from 'pino';
-import type { JobMetrics } from '../jobs/jobMetrics';
-import type { Repos } from '../jobs/taskContext';
+import { scrapeGauges, type ServiceMetrics } from '../metrics/serviceMetrics';
 import type { OrgClient } from '../salesforce/orgClient';
 import type { Db } from '../store/db';
+import type { Repos } from '../store/repos';
 import { requireBearer } from './auth';
 import { jobRoutes } from './jobRoutes';
 
@@ -12,7 +11,7 @@ export interface AppDeps {
     db: Db;
     client: OrgClient;
     repos: Repos;
-    metrics: JobMetrics;
+    metrics: ServiceMetrics;
     apiToken: string;
     logger: Logger;
     /** How long a successful org check is trusted by /readyz (ms). */
@@ -36,9 +35,7 @@ export function createApp(deps: AppDeps): express.Express {
     app.use(express.json({ limit: '10kb' }));
     const checkOrg = orgCheck(deps.client, deps.orgCheckTtlMs ?? 15_000);
 
-    const taskGauge = new Gauge({ name: 'partner_desk_tasks', help: 'Job tasks in the store by state', labelNames: ['state'], registers: [deps.metrics.registry] });
-    const outboxGauge = new Gauge({ name: 'partner_desk_outbox', help: 'Outbox messages by state', labelNames: ['state'], registers: [deps.metrics.registry] });
-    const sfRequests = new Gauge({ name: 'partner_desk_salesforce_requests', help: 'HTTP requests made to the org by kind', labelNames: ['kind'], registers: [deps.metrics.registry] });
+    const refreshGauges = scrapeGauges(deps.metrics, deps.repos, deps.client);
 
     app.get('/healthz', (_req, res) => {
         res.json({ status: 'ok' });
@@ -59,11 +56,7 @@ export function createApp(deps: AppDeps): express.Express {
     });
 
     app.get('/metrics', async (_req, res) => {
-        taskGauge.reset();
-        for (const [state, n] of Object.entries(await deps.repos.tasks.countByState())) taskGauge.set({ state }, n);
-        outboxGauge.reset();
-        for (const [state, n] of Object.entries(await deps.repos.outbox.countByState())) outboxGauge.set({ state }, n);
-        for (const [kind, n] of Object.entries(deps.client.counts)) sfRequests.set({ kind }, n);
+        await refreshGauges();
         res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
     });
 

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { JobRecords } from '../salesforce/jobRecords';
 import type { OrgClient } from '../salesforce/orgClient';
-import type { Repos } from '../jobs/taskContext';
+import type { Repos } from '../store/repos';
 import type { TaskRow } from '../store/tasksRepo';
 
 const jobIdParam = z.object({

@@ -2,13 +2,14 @@ import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config/serviceConfig';
 import { JobRecords, nowIso, type JobRecord, type JobStatus } from '../salesforce/jobRecords';
 import { isTransientError, type OrgClient } from '../salesforce/orgClient';
+import type { ServiceMetrics } from '../metrics/serviceMetrics';
 import type { Db } from '../store/db';
+import type { Repos } from '../store/repos';
 import { LeaseLostError, type TaskKind, type TaskRow } from '../store/tasksRepo';
 import { BadInputError, CancelledError, ShuttingDownError } from './errors';
-import type { JobMetrics } from './jobMetrics';
 import { revertJob } from './revertJob';
 import { finishCancelled, runJob, type TaskOutcome } from './runJob';
-import { TaskContext, type Repos } from './taskContext';
+import { TaskContext } from './taskContext';
 
 export interface RunnerDeps {
     client: OrgClient;
@@ -16,7 +17,7 @@ export interface RunnerDeps {
     repos: Repos;
     config: ServiceConfig;
     logger: Logger;
-    metrics: JobMetrics;
+    metrics: ServiceMetrics;
     instance: string;
     /** Tasks run at once by this instance. */
     maxConcurrent?: number;

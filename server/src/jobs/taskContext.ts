@@ -1,19 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config/serviceConfig';
+import type { ServiceMetrics } from '../metrics/serviceMetrics';
 import { isTransientError, type OrgClient } from '../salesforce/orgClient';
 import { BulkIngest } from '../salesforce/bulkIngest';
 import { JobRecords, type JobRecord, type JobRecordUpdate } from '../salesforce/jobRecords';
 import { OrgDirectory } from '../salesforce/orgDirectory';
-import type { Db } from '../store/db';
-import { OutboxRepo } from '../store/outboxRepo';
-import { PlanRepo } from '../store/planRepo';
-import { SfBulkJobsRepo } from '../store/sfBulkJobsRepo';
-import { LeaseLostError, TasksRepo, type TaskKind, type TaskRow } from '../store/tasksRepo';
+import type { Repos } from '../store/repos';
+import { LeaseLostError, type TaskKind, type TaskRow } from '../store/tasksRepo';
 import { CancelledError, ShuttingDownError } from './errors';
 import { ProgressReporter } from './progressReporter';
 import type { ResolvedJob } from './resolveJob';
-import type { JobMetrics } from './jobMetrics';
 
 /** What a task remembers between phases and across restarts (stored as tasks.context). */
 export interface TaskState {
@@ -27,17 +24,6 @@ export interface TaskState {
     planFileId?: string;
     failuresFileId?: string;
     digestsQueued?: number;
-}
-
-export interface Repos {
-    tasks: TasksRepo;
-    plan: PlanRepo;
-    sfJobs: SfBulkJobsRepo;
-    outbox: OutboxRepo;
-}
-
-export function createRepos(db: Db): Repos {
-    return { tasks: new TasksRepo(db), plan: new PlanRepo(db), sfJobs: new SfBulkJobsRepo(db), outbox: new OutboxRepo(db) };
 }
 
 /** One claimed task and everything its phases use: org APIs, store, progress, heartbeat and cancel checks. */
@@ -62,7 +48,7 @@ export class TaskContext {
         readonly config: ServiceConfig,
         readonly instance: string,
         readonly logger: Logger,
-        readonly metrics: JobMetrics
+        readonly metrics: ServiceMetrics
     ) {
         this.records = new JobRecords(client);
         this.directory = new OrgDirectory(client);

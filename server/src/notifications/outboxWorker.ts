@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { JobMetrics } from '../jobs/jobMetrics';
+import type { ServiceMetrics } from '../metrics/serviceMetrics';
 import type { OutboxRepo } from '../store/outboxRepo';
 import type { Mailer } from './mailer';
 
@@ -21,7 +21,7 @@ export class OutboxWorker {
         private readonly mailer: Mailer | undefined,
         private readonly options: OutboxWorkerOptions,
         private readonly logger: Logger,
-        private readonly metrics?: JobMetrics
+        private readonly metrics?: ServiceMetrics
     ) {}
 
     start(): void {

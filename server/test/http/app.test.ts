@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createApp } from '../../src/http/app';
 import { createLogger } from '../../src/config/logger';
-import { createJobMetrics } from '../../src/jobs/jobMetrics';
+import { createServiceMetrics } from '../../src/metrics/serviceMetrics';
 import type { Db } from '../../src/store/db';
 import { createJobRecord, createRunner, openTestStore, readJobRecord, runUntil, startTestSimulator, type RunnerUnderTest, type RunningSimulator } from '../support/serviceHarness';
 
@@ -20,7 +20,7 @@ describe('HTTP: health, readiness, metrics and the job API', () => {
         sim = await startTestSimulator({ sample: { leads: 2000 } });
         db = await openTestStore();
         r = await createRunner(sim, db);
-        const app = createApp({ db, client: r.client, repos: r.repos, metrics: createJobMetrics(undefined, false), apiToken: TOKEN, logger: createLogger('silent'), orgCheckTtlMs: 0 });
+        const app = createApp({ db, client: r.client, repos: r.repos, metrics: createServiceMetrics(undefined, false), apiToken: TOKEN, logger: createLogger('silent'), orgCheckTtlMs: 0 });
         server = await new Promise<Server>((resolve) => {
             const s = app.listen(0, '127.0.0.1', () => resolve(s));
         });

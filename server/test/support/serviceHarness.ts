@@ -1,9 +1,9 @@
 import pino from 'pino';
 import { loadConfig, type ServiceConfig } from '../../src/config/serviceConfig';
 import { readEnvFile } from '../../src/config/defaultsFile';
-import { createJobMetrics } from '../../src/jobs/jobMetrics';
+import { createServiceMetrics } from '../../src/metrics/serviceMetrics';
 import { JobRunner } from '../../src/jobs/runner';
-import { createRepos, type Repos } from '../../src/jobs/taskContext';
+import { createRepos, type Repos } from '../../src/store/repos';
 import { JobRecords } from '../../src/salesforce/jobRecords';
 import { OrgClient } from '../../src/salesforce/orgClient';
 import { clientCredentialsSource } from '../../src/salesforce/tokenSources';
@@ -61,7 +61,7 @@ export async function createRunner(sim: RunningSimulator, db: Db, env: Record<st
     const config = testConfig(sim, env);
     const client = await OrgClient.connect(clientCredentialsSource(sim.url, sim.consumer.clientId, sim.consumer.clientSecret), config.apiVersion, quietLogger);
     const repos = createRepos(db);
-    const runner = new JobRunner({ client, db, repos, config, logger: quietLogger, metrics: createJobMetrics(undefined, false), instance });
+    const runner = new JobRunner({ client, db, repos, config, logger: quietLogger, metrics: createServiceMetrics(undefined, false), instance });
     return {
         runner,
         repos,
