@@ -1,7 +1,7 @@
 import { createDistributor, type Distributor } from '../distribution/roundRobin';
 import type { NewPlanRow } from '../store/planRepo';
 import { BadInputError } from './errors';
-import { countSelection, describeSelection, selectLeads } from './selectLeads';
+import { countSelection, describeSelection, selectLeads } from './selectPhase';
 import type { TaskContext } from './taskContext';
 
 /**

@@ -1,7 +1,7 @@
 import { csvField } from '../salesforce/csvStream';
 import { attachFile } from '../salesforce/files';
 import type { PlanStatus } from '../store/planRepo';
-import type { OwnerRef } from './resolveJob';
+import type { OwnerRef } from './jobModel';
 import type { TaskContext } from './taskContext';
 
 /** Per-target figures for Summary__c. */

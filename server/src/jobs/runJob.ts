@@ -1,141 +1,20 @@
-import { nowIso } from '../salesforce/jobRecords';
-import { snapshotByIds, snapshotByOwners } from './ownerSnapshots';
+import { finishDryRun, finishRun } from './finishPhase';
+import type { TaskOutcome } from './jobModel';
 import { planJob } from './planPhase';
-import { queueDigests } from './queueDigests';
-import { attachFailuresCsv, attachPlanCsv, targetSummaries } from './reports';
-import { resolveJob } from './resolveJob';
+import { resolveJob } from './resolvePhase';
 import { bothOrFirstError } from './settled';
 import type { TaskContext } from './taskContext';
-import { writeAll, type WriteSpec } from './writeEngine';
+import { recheckOwners, verifyOwners } from './verifyPhase';
+import { writeAll, type WriteSpec } from './writePhase';
 
 export const RUN_WRITE: WriteSpec = { working: 'pending', done: 'moved', failed: 'failed', ownerColumn: 'new_owner_id', phase: 'Write' };
 
-/** How a task ended, for the local store and the job record. */
-export interface TaskOutcome {
-    status: 'Completed' | 'Failed' | 'Cancelled' | 'Reverted';
-    message: string;
-    summary: Record<string, unknown>;
-}
-
-const CHANGED_LISTED = 200;
-
-/** Before the first write: leads whose owner is no longer the planned old owner are set aside, not overwritten. */
-async function recheckOwners(ctx: TaskContext): Promise<void> {
-    const job = ctx.state.resolved!;
-    await ctx.progress.report('Write', () => ({ Processed__c: 0 }));
-    if (ctx.state.bulk) {
-        await snapshotByOwners(ctx, 'recheck', [job.source.id]);
-    } else {
-        await snapshotByIds(ctx, 'recheck', 'pending');
-    }
-    const changed = await ctx.repos.plan.reconcileWithSnapshot(ctx.jobId, 'recheck', 'pending', 'old_owner_id', 'changed_before');
-    if (changed > 0) {
-        ctx.logger.info({ changed }, 'leads changed owner since they were selected; left alone');
-    }
-}
-
-/** After the write: re-read owners; a moved lead that now has another owner changed under us and is reported. */
-async function verifyOwners(ctx: TaskContext): Promise<void> {
-    const job = ctx.state.resolved!;
-    await ctx.progress.report('Verify', () => ({}));
-    if (ctx.state.bulk) {
-        await snapshotByOwners(ctx, 'verify', job.targets.map((t) => t.id));
-    } else {
-        await snapshotByIds(ctx, 'verify', 'moved');
-    }
-    await ctx.repos.plan.reconcileWithSnapshot(ctx.jobId, 'verify', 'moved', 'new_owner_id', 'changed_after');
-}
-
-async function runSummary(ctx: TaskContext): Promise<{ summary: Record<string, unknown>; counts: Record<string, number> }> {
-    const job = ctx.state.resolved!;
-    const counts = await ctx.repos.plan.countByStatus(ctx.jobId);
-    const changedIds = [
-        ...(await ctx.repos.plan.listIds(ctx.jobId, 'changed_before', CHANGED_LISTED)),
-        ...(await ctx.repos.plan.listIds(ctx.jobId, 'changed_after', CHANGED_LISTED))
-    ].slice(0, CHANGED_LISTED);
-    const summary = {
-        version: 1,
-        dryRun: job.dryRun,
-        total: ctx.state.total ?? 0,
-        moved: counts.moved ?? 0,
-        failed: counts.failed ?? 0,
-        changedSince: (counts.changed_before ?? 0) + (counts.changed_after ?? 0),
-        unassigned: counts.unassigned ?? 0,
-        targets: await targetSummaries(ctx, job.targets),
-        changedSinceIds: changedIds
-    };
-    return { summary, counts };
-}
-
-async function finishDryRun(ctx: TaskContext): Promise<TaskOutcome> {
-    const job = ctx.state.resolved!;
-    if (!ctx.state.planFileId) {
-        await ctx.save('Finish', { planFileId: await attachPlanCsv(ctx, job.targets) });
-    }
-    const { summary, counts } = await runSummary(ctx);
-    const owners = (summary.targets as Array<{ planned: number }>).filter((t) => t.planned > 0).length;
-    const planned = counts.pending ?? 0;
-    const message = `Dry run: ${planned} leads would move to ${owners} owner(s)${summary.unassigned ? `, ${String(summary.unassigned)} have no eligible member` : ''}. Nothing was changed; see the plan file.`;
-    await ctx.writeFinal({
-        Status__c: 'Completed',
-        Phase__c: 'Done',
-        Total__c: ctx.state.total ?? 0,
-        Processed__c: 0,
-        Unassigned_Count__c: Number(summary.unassigned),
-        Message__c: message,
-        Summary__c: JSON.stringify(summary),
-        Plan_File_Id__c: ctx.state.planFileId!,
-        Finished_At__c: nowIso(),
-        Progress_Updated_At__c: nowIso()
-    });
-    return { status: 'Completed', message, summary };
-}
-
-async function finishRun(ctx: TaskContext): Promise<TaskOutcome> {
-    const job = ctx.state.resolved!;
-    if (ctx.state.failuresFileId === undefined) {
-        await ctx.save('Finish', { failuresFileId: (await attachFailuresCsv(ctx, ['failed'], 'failures')) ?? '' });
-    }
-    if (job.notify && ctx.state.digestsQueued === undefined) {
-        await ctx.save('Finish', { digestsQueued: await queueDigests(ctx) });
-    }
-    const { summary, counts } = await runSummary(ctx);
-    if (job.notify) {
-        Object.assign(summary, { notifications: { digests: ctx.state.digestsQueued ?? 0 } });
-    }
-    const parts = [`Moved ${counts.moved ?? 0} of ${ctx.state.total ?? 0} leads`];
-    if (counts.failed) parts.push(`${counts.failed} failed (see the failures file)`);
-    if (summary.changedSince) parts.push(`${String(summary.changedSince)} changed owner meanwhile and were left alone`);
-    if (counts.unassigned) parts.push(`${counts.unassigned} had no eligible member`);
-    const message = `${parts.join('; ')}.`;
-    const done = {
-        Status__c: 'Completed',
-        Phase__c: 'Done',
-        Total__c: ctx.state.total ?? 0,
-        Processed__c: (counts.moved ?? 0) + (counts.failed ?? 0) + (counts.changed_after ?? 0),
-        Failed_Count__c: counts.failed ?? 0,
-        Changed_Since_Count__c: Number(summary.changedSince),
-        Unassigned_Count__c: counts.unassigned ?? 0,
-        Message__c: message,
-        Summary__c: JSON.stringify(summary),
-        ...(ctx.state.failuresFileId ? { Failures_File_Id__c: ctx.state.failuresFileId } : {}),
-        Finished_At__c: nowIso(),
-        Progress_Updated_At__c: nowIso()
-    } as const;
-    const group = job.group;
-    const groupState = ctx.state.newGroupState;
-    // The group's new state travels with the record's end: a job never shows Completed with its
-    // group's rotation left behind. Both writes can be repeated.
-    await ctx.retrying('finish the job', () =>
-        ctx.writeFinal(done, group && groupState ? () => ctx.directory.writeGroupState(group.id, groupState) : undefined)
-    );
-    return { status: 'Completed', message, summary };
-}
-
 /**
  * A job's run, phase by phase; each phase stores where it got to, so a restarted service carries on:
- * resolve -> select + plan (redone if interrupted) -> [dry run ends] -> recheck -> write (re-attaches
- * to its Bulk API jobs) -> verify -> finish.
+ * resolve (resolvePhase) -> select + plan (selectPhase, planPhase; redone if interrupted) ->
+ * [a dry run finishes here] -> recheck (verifyPhase) -> write (writePhase; re-attaches to its Bulk
+ * API jobs) -> verify (verifyPhase) -> notify (notifyPhase) -> finish (finishPhase).
+ * An undo is its own task: revertPhase.
  */
 export async function runJob(ctx: TaskContext): Promise<TaskOutcome> {
     if (!ctx.state.resolved) {
@@ -163,25 +42,4 @@ export async function runJob(ctx: TaskContext): Promise<TaskOutcome> {
     await ctx.save('Verify');
     await verifyOwners(ctx);
     return finishRun(ctx);
-}
-
-/** A cancelled run: what was written stays written (a revert undoes it); the rest is left alone. */
-export async function finishCancelled(ctx: TaskContext): Promise<TaskOutcome> {
-    const counts = await ctx.repos.plan.countByStatus(ctx.jobId);
-    const moved = counts.moved ?? 0;
-    const message =
-        moved > 0
-            ? `Cancelled: ${moved} leads had already moved (Revert undoes them); ${counts.pending ?? 0} were left with their owner.`
-            : 'Cancelled: nothing was changed.';
-    const summary = { version: 1, cancelled: true, total: ctx.state.total ?? 0, moved, failed: counts.failed ?? 0, notWritten: counts.pending ?? 0 };
-    await ctx.writeFinal({
-        Status__c: 'Cancelled',
-        Phase__c: 'Done',
-        Processed__c: moved,
-        Message__c: message,
-        Summary__c: JSON.stringify(summary),
-        Finished_At__c: nowIso(),
-        Progress_Updated_At__c: nowIso()
-    });
-    return { status: 'Cancelled', message, summary };
 }

@@ -7,8 +7,10 @@ import type { Db } from '../store/db';
 import type { Repos } from '../store/repos';
 import { LeaseLostError, type TaskKind, type TaskRow } from '../store/tasksRepo';
 import { BadInputError, CancelledError, ShuttingDownError } from './errors';
-import { revertJob } from './revertJob';
-import { finishCancelled, runJob, type TaskOutcome } from './runJob';
+import { finishCancelled } from './finishPhase';
+import type { TaskOutcome } from './jobModel';
+import { revertJob } from './revertPhase';
+import { runJob } from './runJob';
 import { TaskContext } from './taskContext';
 
 export interface RunnerDeps {

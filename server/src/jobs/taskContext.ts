@@ -10,21 +10,7 @@ import type { Repos } from '../store/repos';
 import { LeaseLostError, type TaskKind, type TaskRow } from '../store/tasksRepo';
 import { CancelledError, ShuttingDownError } from './errors';
 import { ProgressReporter } from './progressReporter';
-import type { ResolvedJob } from './resolveJob';
-
-/** What a task remembers between phases and across restarts (stored as tasks.context). */
-export interface TaskState {
-    resolved?: ResolvedJob;
-    planned?: boolean;
-    total?: number;
-    unassigned?: number;
-    newGroupState?: Record<string, number>;
-    bulk?: boolean;
-    recheckDone?: boolean;
-    planFileId?: string;
-    failuresFileId?: string;
-    digestsQueued?: number;
-}
+import type { TaskState } from './jobModel';
 
 /** One claimed task and everything its phases use: org APIs, store, progress, heartbeat and cancel checks. */
 export class TaskContext {

@@ -2,9 +2,9 @@ import { nowIso } from '../salesforce/jobRecords';
 import { BadInputError } from './errors';
 import { snapshotByIds, snapshotByOwners } from './ownerSnapshots';
 import { attachFailuresCsv } from './reports';
-import type { TaskOutcome } from './runJob';
-import type { TaskContext, TaskState } from './taskContext';
-import { writeAll, type WriteSpec } from './writeEngine';
+import type { TaskOutcome, TaskState } from './jobModel';
+import type { TaskContext } from './taskContext';
+import { writeAll, type WriteSpec } from './writePhase';
 
 export const REVERT_WRITE: WriteSpec = { working: 'reverting', done: 'reverted', failed: 'revert_failed', ownerColumn: 'old_owner_id', phase: 'Revert' };
 

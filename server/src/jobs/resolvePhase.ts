@@ -3,29 +3,9 @@ import { PARTNER_USER_TYPES, type MemberInfo, type OrgDirectory, type QueueInfo,
 import { isSalesforceId, to18 } from '../salesforce/soql';
 import type { Member } from '../distribution/roundRobin';
 import { BadInputError } from './errors';
-import { describeSelection, selectionWhere } from './selectLeads';
+import type { OwnerRef, ResolvedJob } from './jobModel';
+import { describeSelection, selectionWhere } from './selectPhase';
 import { bothOrFirstError } from './settled';
-
-export interface OwnerRef {
-    id: string;
-    type: 'User' | 'Queue';
-    name: string;
-}
-
-/** A job's input checked and resolved against the org: Ids, not names, from here on. */
-export interface ResolvedJob {
-    dryRun: boolean;
-    notify: boolean;
-    source: OwnerRef;
-    sourceType: 'User' | 'Queue' | 'Deactivated_User';
-    filters: { statuses: string[]; minAgeDays: number | null; countries: string[] };
-    targetType: 'Group' | 'Queue' | 'User';
-    /** Every possible new owner (group members in order, or the one target). */
-    targets: OwnerRef[];
-    group?: { id: string; name: string; members: Member[]; state: Record<string, number> };
-    /** Open leads the selection held when the job was resolved (chooses SOQL or Bulk API 2.0). */
-    selectionSize?: number;
-}
 
 const splitList = (value: string | null): string[] =>
     (value ?? '')

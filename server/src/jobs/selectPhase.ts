@@ -1,6 +1,6 @@
 import { BULK_QUERY_PAGE, bulkQuery } from '../salesforce/bulkQuery';
 import { soqlDateTime, soqlList, soqlString } from '../salesforce/soql';
-import type { ResolvedJob } from './resolveJob';
+import type { ResolvedJob } from './jobModel';
 import type { TaskContext } from './taskContext';
 
 export interface SelectedLead {
