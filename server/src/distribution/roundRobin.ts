@@ -1,5 +1,5 @@
 /**
- * Lead distribution: smooth weighted round-robin with eligibility, exactly as ../shared/ROUND_ROBIN.md
+ * Lead distribution: smooth weighted round-robin with eligibility, exactly as docs/round-robin.md
  * defines it. Pure (no I/O). The Apex class RoundRobin implements the same rule and the same refusals;
  * the vectors file RoundRobinVectors.json holds the two together.
  *

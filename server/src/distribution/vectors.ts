@@ -1,5 +1,5 @@
 /**
- * The distribution vectors file (ROUND_ROBIN.md): `{ "version": 1, "cases": [...] }`. Each case gives
+ * The distribution vectors file (docs/round-robin.md): `{ "version": 1, "cases": [...] }`. Each case gives
  * members, state and leads, and what any implementation must produce from them:
  * - `expected: { assignments, state }`: the result, compared exactly;
  * - `expected: { error: "members[1].weight" }`: the input must be refused as a whole, with a message

@@ -1,6 +1,6 @@
 /**
  * `npm run rr:verify -- FILE.json`: runs the TypeScript distribution over every case of a vectors file
- * (ROUND_ROBIN.md format), prints each case that differs with its first difference, and a summary.
+ * (format in docs/round-robin.md), prints each case that differs with its first difference, and a summary.
  * Exit code: 0 all match, 1 some case differs, 2 the file is missing or malformed.
  */
 import { readFileSync } from 'node:fs';

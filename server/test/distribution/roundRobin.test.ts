@@ -32,8 +32,8 @@ function refusal(run: () => unknown): DistributionInputError {
     throw new Error('expected a DistributionInputError, nothing was thrown');
 }
 
-// Each expectation below was worked out by hand from ROUND_ROBIN.md, independently of the vectors file.
-describe('distribute, checked by hand against ROUND_ROBIN.md', () => {
+// Each expectation below was worked out by hand from docs/round-robin.md, independently of the vectors file.
+describe('distribute, checked by hand against docs/round-robin.md', () => {
     it('gives a a b a c a a for weights 5, 1, 1 and returns to zero', () => {
         // a: 5 → -2, 3 → -4, 1 (b 3 → -4), 6 → -1, (c 5 → -2), 9 → 2, 7 → 0
         const result = distribute({ members: [member('a', 5), member('b'), member('c')], state: {}, leads: leads(7) });
