@@ -1,3 +1,4 @@
+// Past 400 lines: a third of it is the fixed lists the sample accounts, users and leads are drawn from; the rest is one seeded loader.
 /**
  * Deterministic sample data for the simulator: partner accounts with contacts and partner users,
  * internal users, partner queues (Group Type Queue + QueueSobject for Lead + GroupMember), a deactivated

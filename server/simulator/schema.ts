@@ -1,3 +1,4 @@
+// Past 400 lines: most of it is the field lists of the standard objects the service reads and writes (STANDARD_OBJECTS).
 /**
  * The simulator's schema: the standard objects a Partner Desk org uses, defined here, plus the custom
  * objects and fields read from force-app (see metadata.ts). Field names are matched case-insensitively,

@@ -1,3 +1,4 @@
+// Past 400 lines: one compiler from a parsed query to column reads, with its ORDER BY, GROUP BY and aggregates.
 /**
  * SOQL queries: parsed by @jetstreamapp/soql-parser-js, checked against the schema, and run over the
  * store's columns. Supports plain and parent-relationship fields, COUNT(), WHERE (AND/OR/NOT, =, !=,
