@@ -2,8 +2,8 @@ import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { CloseActionScreenEvent } from 'lightning/actions';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
-import getAssignOptions from '@salesforce/apex/DistributionController.getAssignOptions';
-import assignToPartner from '@salesforce/apex/DistributionController.assignToPartner';
+import getAssignOptions from '@salesforce/apex/LeadDistributionController.getAssignOptions';
+import assignToPartner from '@salesforce/apex/LeadDistributionController.assignToPartner';
 import { formatLabel } from 'c/ldsUtils';
 import type { AssignOptions, Option, UserOption } from 'c/distributionCommon';
 

@@ -1,7 +1,7 @@
 // Generated from the .ts beside this file by `npm run build:lwc`. Edit the .ts, not this file.
 import { LightningElement, api, wire } from 'lwc';
-import getActiveGroups from '@salesforce/apex/DistributionController.getActiveGroups';
-import distributeLeads from '@salesforce/apex/DistributionController.distributeLeads';
+import getActiveGroups from '@salesforce/apex/LeadDistributionController.getActiveGroups';
+import distributeLeads from '@salesforce/apex/LeadDistributionController.distributeLeads';
 import { formatLabel } from 'c/ldsUtils';
 import TITLE from '@salesforce/label/c.Distribution_Distribute_Title';
 import LOADING from '@salesforce/label/c.Common_Loading';

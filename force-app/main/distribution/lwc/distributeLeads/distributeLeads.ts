@@ -1,6 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
-import getActiveGroups from '@salesforce/apex/DistributionController.getActiveGroups';
-import distributeLeads from '@salesforce/apex/DistributionController.distributeLeads';
+import getActiveGroups from '@salesforce/apex/LeadDistributionController.getActiveGroups';
+import distributeLeads from '@salesforce/apex/LeadDistributionController.distributeLeads';
 import { formatLabel } from 'c/ldsUtils';
 import type { DistributeSummary, Option } from 'c/distributionCommon';
 

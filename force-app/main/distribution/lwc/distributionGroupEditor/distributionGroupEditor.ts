@@ -1,9 +1,9 @@
 import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import getGroupEditorData from '@salesforce/apex/DistributionController.getGroupEditorData';
-import saveMembers from '@salesforce/apex/DistributionController.saveMembers';
-import getPreview from '@salesforce/apex/DistributionController.getPreview';
-import getShareChart from '@salesforce/apex/DistributionController.getShareChart';
+import getGroupEditorData from '@salesforce/apex/DistributionGroupEditorController.getGroupEditorData';
+import saveMembers from '@salesforce/apex/DistributionGroupEditorController.saveMembers';
+import getPreview from '@salesforce/apex/DistributionGroupEditorController.getPreview';
+import getShareChart from '@salesforce/apex/DistributionGroupEditorController.getShareChart';
 import { formatLabel } from 'c/ldsUtils';
 import { percent } from 'c/distributionCommon';
 import type { GroupEditorData, MemberInput, MemberType, PreviewRow, ResolvedMember, ShareRow } from 'c/distributionCommon';

@@ -2,9 +2,9 @@
 import { LightningElement } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import canManageQueues from '@salesforce/customPermission/Partner_Desk_Manage_Partner_Queues';
-import getPartnerQueues from '@salesforce/apex/DistributionController.getPartnerQueues';
-import getAccountsWithoutQueue from '@salesforce/apex/DistributionController.getAccountsWithoutQueue';
-import createPartnerQueue from '@salesforce/apex/DistributionController.createPartnerQueue';
+import getPartnerQueues from '@salesforce/apex/PartnerQueuesController.getPartnerQueues';
+import getAccountsWithoutQueue from '@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue';
+import createPartnerQueue from '@salesforce/apex/PartnerQueuesController.createPartnerQueue';
 import { formatLabel } from 'c/ldsUtils';
 import TITLE from '@salesforce/label/c.Distribution_Queues_Title';
 import LOADING from '@salesforce/label/c.Common_Loading';

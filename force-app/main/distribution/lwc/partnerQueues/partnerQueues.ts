@@ -1,9 +1,9 @@
 import { LightningElement } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import canManageQueues from '@salesforce/customPermission/Partner_Desk_Manage_Partner_Queues';
-import getPartnerQueues from '@salesforce/apex/DistributionController.getPartnerQueues';
-import getAccountsWithoutQueue from '@salesforce/apex/DistributionController.getAccountsWithoutQueue';
-import createPartnerQueue from '@salesforce/apex/DistributionController.createPartnerQueue';
+import getPartnerQueues from '@salesforce/apex/PartnerQueuesController.getPartnerQueues';
+import getAccountsWithoutQueue from '@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue';
+import createPartnerQueue from '@salesforce/apex/PartnerQueuesController.createPartnerQueue';
 import { formatLabel } from 'c/ldsUtils';
 import type { Option, QueueBacklog } from 'c/distributionCommon';
 

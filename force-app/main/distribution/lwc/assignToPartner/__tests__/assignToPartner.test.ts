@@ -1,15 +1,15 @@
 import { createElement } from 'lwc';
 import AssignToPartner from 'c/assignToPartner';
-import getAssignOptions from '@salesforce/apex/DistributionController.getAssignOptions';
-import assignToPartner from '@salesforce/apex/DistributionController.assignToPartner';
+import getAssignOptions from '@salesforce/apex/LeadDistributionController.getAssignOptions';
+import assignToPartner from '@salesforce/apex/LeadDistributionController.assignToPartner';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import type { AssignOptions, LeadOutcome } from 'c/distributionCommon';
 
 import OPTIONS from './data/getAssignOptions.json';
 import ASSIGNED from './data/assignToPartner.json';
 
-jest.mock('@salesforce/apex/DistributionController.getAssignOptions', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/DistributionController.assignToPartner', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/LeadDistributionController.getAssignOptions', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/LeadDistributionController.assignToPartner', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock(
     'lightning/actions',
     () => ({

@@ -1,18 +1,18 @@
 import { createElement } from 'lwc';
 import DistributeLeads from 'c/distributeLeads';
-import getActiveGroups from '@salesforce/apex/DistributionController.getActiveGroups';
-import distributeLeads from '@salesforce/apex/DistributionController.distributeLeads';
+import getActiveGroups from '@salesforce/apex/LeadDistributionController.getActiveGroups';
+import distributeLeads from '@salesforce/apex/LeadDistributionController.distributeLeads';
 import type { DistributeSummary } from 'c/distributionCommon';
 
 import GROUPS from './data/getActiveGroups.json';
 import SUMMARY from './data/distributeLeads.json';
 
 jest.mock(
-    '@salesforce/apex/DistributionController.getActiveGroups',
+    '@salesforce/apex/LeadDistributionController.getActiveGroups',
     () => ({ default: jest.requireActual('@salesforce/sfdx-lwc-jest').createApexTestWireAdapter(jest.fn()) }),
     { virtual: true }
 );
-jest.mock('@salesforce/apex/DistributionController.distributeLeads', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/LeadDistributionController.distributeLeads', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/label/c.Distribution_Distribute_Selected', () => ({ default: '{0} leads selected.' }), { virtual: true });
 jest.mock(
     '@salesforce/label/c.Distribution_Distribute_Result',

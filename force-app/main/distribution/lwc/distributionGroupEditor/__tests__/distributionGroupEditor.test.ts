@@ -1,19 +1,19 @@
 import { createElement } from 'lwc';
 import DistributionGroupEditor from 'c/distributionGroupEditor';
-import getGroupEditorData from '@salesforce/apex/DistributionController.getGroupEditorData';
-import saveMembers from '@salesforce/apex/DistributionController.saveMembers';
-import getPreview from '@salesforce/apex/DistributionController.getPreview';
-import getShareChart from '@salesforce/apex/DistributionController.getShareChart';
+import getGroupEditorData from '@salesforce/apex/DistributionGroupEditorController.getGroupEditorData';
+import saveMembers from '@salesforce/apex/DistributionGroupEditorController.saveMembers';
+import getPreview from '@salesforce/apex/DistributionGroupEditorController.getPreview';
+import getShareChart from '@salesforce/apex/DistributionGroupEditorController.getShareChart';
 import type { GroupEditorData, PreviewRow, ShareRow } from 'c/distributionCommon';
 
 import GROUP from './data/getGroupEditorData.json';
 import PREVIEW from './data/getPreview.json';
 import SHARES from './data/getShareChart.json';
 
-jest.mock('@salesforce/apex/DistributionController.getGroupEditorData', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/DistributionController.saveMembers', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/DistributionController.getPreview', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/DistributionController.getShareChart', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/DistributionGroupEditorController.getGroupEditorData', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/DistributionGroupEditorController.saveMembers', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/DistributionGroupEditorController.getPreview', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/DistributionGroupEditorController.getShareChart', () => ({ default: jest.fn() }), { virtual: true });
 // Labels with placeholders get their real text, so the tests see how they are filled.
 jest.mock('@salesforce/label/c.Distribution_Share_Row', () => ({ default: '{0}: {1} leads, {2} of leads, {3} by weight' }), { virtual: true });
 jest.mock('@salesforce/label/c.Distribution_Error_Weight_Range', () => ({ default: 'Weight of {0} must be from 1 to 100.' }), { virtual: true });

@@ -1,8 +1,8 @@
 import { createElement } from 'lwc';
 import PartnerQueues from 'c/partnerQueues';
-import getPartnerQueues from '@salesforce/apex/DistributionController.getPartnerQueues';
-import getAccountsWithoutQueue from '@salesforce/apex/DistributionController.getAccountsWithoutQueue';
-import createPartnerQueue from '@salesforce/apex/DistributionController.createPartnerQueue';
+import getPartnerQueues from '@salesforce/apex/PartnerQueuesController.getPartnerQueues';
+import getAccountsWithoutQueue from '@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue';
+import createPartnerQueue from '@salesforce/apex/PartnerQueuesController.createPartnerQueue';
 import type { Option, QueueBacklog } from 'c/distributionCommon';
 
 import QUEUES from './data/getPartnerQueues.json';
@@ -12,9 +12,9 @@ import CREATED from './data/createPartnerQueue.json';
 // The LWC jest transformer reads a custom permission once, when the component module loads:
 // partnerQueues.noPermission.test.ts covers users without it.
 jest.mock('@salesforce/customPermission/Partner_Desk_Manage_Partner_Queues', () => ({ default: true }), { virtual: true });
-jest.mock('@salesforce/apex/DistributionController.getPartnerQueues', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/DistributionController.getAccountsWithoutQueue', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/DistributionController.createPartnerQueue', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/PartnerQueuesController.getPartnerQueues', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/PartnerQueuesController.createPartnerQueue', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/label/c.Distribution_Queues_Created', () => ({ default: 'Queue {0} created with {1} members.' }), { virtual: true });
 
 const QUEUE_ROWS = QUEUES as QueueBacklog[];

@@ -1,0 +1,36 @@
+/**
+ * Typings for LeadDistributionController's @AuraEnabled methods (components distributeLeads and assignToPartner), one module per method as LWC imports them.
+ * Parameter names are the Apex parameter names; the shapes live in c/distributionCommon.
+ * Cacheable methods are also wire adapters.
+ */
+declare module '@salesforce/apex/LeadDistributionController.getActiveGroups' {
+    import type { Option } from 'c/distributionCommon';
+    import type { WireAdapterConstructor } from 'lwc';
+    type Wired = { data?: Option[]; error?: unknown };
+    const getActiveGroups: (() => Promise<Option[]>) & WireAdapterConstructor<Record<string, never>, Wired>;
+    export default getActiveGroups;
+}
+
+declare module '@salesforce/apex/LeadDistributionController.distributeLeads' {
+    import type { DistributeSummary } from 'c/distributionCommon';
+    export default function distributeLeads(params: {
+        leadIds: string[];
+        groupId: string | null;
+        notify: boolean;
+    }): Promise<DistributeSummary>;
+}
+
+declare module '@salesforce/apex/LeadDistributionController.getAssignOptions' {
+    import type { AssignOptions } from 'c/distributionCommon';
+    export default function getAssignOptions(params: { leadId: string }): Promise<AssignOptions>;
+}
+
+declare module '@salesforce/apex/LeadDistributionController.assignToPartner' {
+    import type { LeadOutcome } from 'c/distributionCommon';
+    export default function assignToPartner(params: {
+        leadId: string;
+        targetType: 'Group' | 'Queue' | 'User';
+        targetId: string;
+        notify: boolean;
+    }): Promise<LeadOutcome>;
+}

@@ -1,0 +1,19 @@
+/**
+ * Typings for PartnerQueuesController's @AuraEnabled methods (component partnerQueues), one module per method as LWC imports them.
+ * Parameter names are the Apex parameter names; the shapes live in c/distributionCommon.
+ * Cacheable methods are also wire adapters.
+ */
+declare module '@salesforce/apex/PartnerQueuesController.getPartnerQueues' {
+    import type { QueueBacklog } from 'c/distributionCommon';
+    export default function getPartnerQueues(): Promise<QueueBacklog[]>;
+}
+
+declare module '@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue' {
+    import type { Option } from 'c/distributionCommon';
+    export default function getAccountsWithoutQueue(): Promise<Option[]>;
+}
+
+declare module '@salesforce/apex/PartnerQueuesController.createPartnerQueue' {
+    import type { QueueBacklog } from 'c/distributionCommon';
+    export default function createPartnerQueue(params: { accountId: string }): Promise<QueueBacklog>;
+}
