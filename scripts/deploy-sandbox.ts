@@ -1,39 +1,53 @@
+// Past 400 lines: one admin procedure with the what-to-fix text of every step; its reusable parts live in scripts/lib/.
 /**
- * deploy:sandbox: deploys Partner Desk to a sandbox or scratch org the safe way.
+ * deploy:sandbox: deploys Partner Desk to a sandbox or scratch org the safe way, the first time and every time after.
  *
  *   npm run deploy:sandbox -- --target-org ALIAS [--allow-production] [--skip-permsets] [--dry-run]
  *                                                [--wait MINUTES] [--project-dir DIR]
  *
  * 1. Identifies the org (sf org display) and its kind (Organization.IsSandbox / TrialExpirationDate,
  *    the same rule @salesforce/core uses): production is refused unless --allow-production.
- * 2. Validates the whole project with RunLocalTests (sf project deploy validate), then deploys exactly
+ * 2. Checks that Lead's external sharing is Private (EntityDefinition.ExternalSharingModel, Tooling
+ *    API): partner users must never see each other's leads. Anything else stops the deploy.
+ * 3. Takes the scheduled inbox recall jobs (LeadRecallSchedule) down: the Metadata API refuses to update
+ *    a class with active jobs unless the org allows it, and a running recall would meet a class
+ *    changing under it. They are put back (same names, same schedules) after the deploy, also when
+ *    the validation or the deploy fails.
+ * 4. Validates the whole project with RunLocalTests (sf project deploy validate), then deploys exactly
  *    that validated package (sf project deploy quick --job-id). --dry-run stops after the validation.
- * 3. Assigns Partner_Desk_Channel_Manager and Partner_Desk_Integration to the running user
- *    (unless --skip-permsets) and says how to give Partner_Desk_Partner to partner users.
- * 4. Schedules the inbox recall job (LeadRecallSchedule.scheduleHourly) once, if the class exists.
- * 5. Prints the manual steps that follow.
+ * 5. Assigns Partner_Desk_Channel_Manager to the running user (unless --skip-permsets). Never the
+ *    integration set: it carries the routing bypass, and the next deploy's Apex tests run as this user.
+ * 6. Puts the recall jobs back, or on the first deploy schedules LeadRecallSchedule.scheduleHourly once.
+ * 7. Prints the manual steps that follow.
  * Exit codes: 0 done, 1 a step failed (the output says what to fix), 2 refused (production or usage).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { failureText, Sf, succeeded } from './lib/sf';
 import { Io, runCli, UsageError } from './lib/cli';
+import {
+    findScheduledJobs,
+    putBackApex,
+    putBackByHand,
+    runApex,
+    takeDownApex,
+    type ScheduledJob
+} from './lib/scheduled-jobs';
 
-export const RUNNING_USER_PERMSETS = ['Partner_Desk_Channel_Manager', 'Partner_Desk_Integration'];
+/** What the deploying user gets. The integration set is only ever assigned --on-behalf-of its user. */
+export const RUNNING_USER_PERMSETS = ['Partner_Desk_Channel_Manager'];
 export const PARTNER_PERMSET = 'Partner_Desk_Partner';
 export const RECALL_CLASS = 'LeadRecallSchedule';
 
-const ACTIVE_JOB_STATUSES = "('Queued', 'Holding', 'Preparing', 'Processing')";
-const RECALL_JOBS_SOQL =
-    `SELECT Id, Status, CronTriggerId FROM AsyncApexJob WHERE JobType = 'ScheduledApex' ` +
-    `AND ApexClass.Name = '${RECALL_CLASS}' AND Status IN ${ACTIVE_JOB_STATUSES}`;
+/** EntityDefinition holds each object's org-wide defaults (Tooling API, EntityDefinition). */
+export const LEAD_SHARING_SOQL =
+    "SELECT QualifiedApiName, InternalSharingModel, ExternalSharingModel FROM EntityDefinition WHERE QualifiedApiName = 'Lead'";
 
 /** Anonymous Apex that schedules the recall job only when no run of it is scheduled yet. */
 export const SCHEDULE_RECALL_APEX = [
     '// Partner Desk (scripts/deploy-sandbox.ts): schedule the inbox recall job once.',
     `Integer active = [SELECT COUNT() FROM AsyncApexJob WHERE JobType = 'ScheduledApex'`,
-    `    AND ApexClass.Name = '${RECALL_CLASS}' AND Status IN ${ACTIVE_JOB_STATUSES}];`,
+    `    AND ApexClass.Name = '${RECALL_CLASS}' AND Status IN ('Queued', 'Holding', 'Preparing', 'Processing')];`,
     'if (active == 0) {',
     `    ${RECALL_CLASS}.scheduleHourly();`,
     '}',
@@ -44,8 +58,9 @@ const USAGE = `Usage: npm run deploy:sandbox -- --target-org ALIAS [--allow-prod
 
   --target-org, -o    alias or username of an org you logged in to (sf org login web --alias ALIAS --instance-url https://test.salesforce.com)
   --allow-production  deploy to a production org (it is still validated with RunLocalTests first)
-  --skip-permsets     do not assign the permission sets to the running user
-  --dry-run           check the org and validate with RunLocalTests, deploy nothing
+  --skip-permsets     do not assign the channel manager permission set to the running user
+  --dry-run           check the org and validate with RunLocalTests, deploy nothing (a scheduled
+                      recall job is still taken down for the validation and put back after it)
   --wait              minutes to wait for the validation and the deploy (default 60)`;
 
 export interface DeployOptions {
@@ -56,7 +71,6 @@ export interface DeployOptions {
     waitMinutes: number;
     projectDir: string;
 }
-
 
 export function parseArgs(argv: string[]): DeployOptions {
     const options: DeployOptions = {
@@ -193,6 +207,35 @@ function validationId(result: unknown, data: unknown): string | undefined {
     return typeof id === 'string' && /^[A-Za-z0-9]{15,18}$/.test(id) ? id : undefined;
 }
 
+/**
+ * Partner users see other partners' leads when Lead's external org-wide default is anything but
+ * Private; EntityDefinition (Tooling API) reports it as ExternalSharingModel.
+ */
+async function leadSharingIsPrivate(sf: Sf, org: string, io: Io): Promise<boolean> {
+    const sharing = await sf.toolingQuery<{ InternalSharingModel: string; ExternalSharingModel: string }>(
+        LEAD_SHARING_SOQL,
+        org
+    );
+    if (!succeeded(sharing) || sharing.json.result.records.length !== 1) {
+        io.err(`✗ Cannot read Lead's sharing settings: ${failureText(sharing)}`);
+        io.err('  Nothing was deployed. Fix: the user needs "View Setup and Configuration"; then run again.');
+        return false;
+    }
+    const { InternalSharingModel: internal, ExternalSharingModel: external } = sharing.json.result.records[0];
+    if (external !== 'Private') {
+        io.err(
+            `✗ Refused: Lead's default external access is ${external}, so partner users would see each other's leads.`
+        );
+        io.err(
+            '  Nothing was deployed. Fix: Setup > Sharing Settings > Edit > Lead: Default External Access = Private,'
+        );
+        io.err('  save, wait for the recalculation to finish, then run this script again.');
+        return false;
+    }
+    io.out(`  ✓ Lead: default external access Private (internal ${internal}).`);
+    return true;
+}
+
 export async function deploySandbox(options: DeployOptions, io: Io, sf: Sf): Promise<number> {
     const org = options.targetOrg;
 
@@ -233,8 +276,60 @@ export async function deploySandbox(options: DeployOptions, io: Io, sf: Sf): Pro
         );
     }
 
-    io.out('\n== 2. Validate (RunLocalTests)');
+    io.out('\n== 2. Lead sharing');
+    if (!(await leadSharingIsPrivate(sf, org, io))) {
+        return 1;
+    }
+
     const dirs = packageDirectories(options.projectDir);
+    const hasRecallClass = classExists(options.projectDir, dirs, RECALL_CLASS);
+    io.out('\n== 3. Scheduled recall jobs: take down for the deploy');
+    let takenDown: ScheduledJob[] = [];
+    if (!hasRecallClass) {
+        io.out(`  ${RECALL_CLASS}.cls is not in this project: nothing to take down.`);
+    } else {
+        const found = await findScheduledJobs(sf, org, RECALL_CLASS);
+        if (!found.ok) {
+            io.err(`✗ Could not look for scheduled ${RECALL_CLASS} jobs: ${found.error}`);
+            io.err('  Nothing was deployed. Fix: the user needs "View Setup and Configuration"; then run again.');
+            return 1;
+        }
+        if (found.jobs.length === 0) {
+            io.out(`  None scheduled (a first deploy): nothing to take down.`);
+        } else {
+            const down = await runApex(sf, org, takeDownApex(found.jobs));
+            if (!down.ok) {
+                io.err(`✗ Could not take the scheduled ${RECALL_CLASS} jobs down: ${down.error}`);
+                io.err('  Nothing was deployed. Fix: delete them in Setup > Scheduled Jobs (this script schedules the');
+                io.err('  recall again after the deploy), or ask an admin with "Modify All Data"; then run again.');
+                return 1;
+            }
+            takenDown = found.jobs;
+            for (const job of takenDown) {
+                io.out(
+                    `  ✓ Took down "${job.name}" (${job.cronExpression}, CronTrigger ${job.cronTriggerId}); it comes back after the deploy.`
+                );
+            }
+            io.out(`  Should this script stop before putting it back, schedule it by hand:`);
+            io.out(`    ${putBackByHand(RECALL_CLASS, takenDown, org)}`);
+        }
+    }
+    /** Puts back what step 3 took down; true when nothing is left to do by hand. */
+    const putBack = async (): Promise<boolean> => {
+        if (takenDown.length === 0) {
+            return true;
+        }
+        const back = await runApex(sf, org, putBackApex(RECALL_CLASS, takenDown));
+        if (back.ok) {
+            io.out(`  ✓ Put back ${takenDown.map((j) => `"${j.name}" (${j.cronExpression})`).join(', ')}.`);
+            return true;
+        }
+        io.err(`✗ Could not put the ${RECALL_CLASS} jobs back: ${back.error}`);
+        io.err(`  Fix: schedule them by hand: ${putBackByHand(RECALL_CLASS, takenDown, org)}`);
+        return false;
+    };
+
+    io.out('\n== 4. Validate (RunLocalTests)');
     const validate = await sf.run<DeployResult>(
         [
             'project',
@@ -266,20 +361,25 @@ export async function deploySandbox(options: DeployOptions, io: Io, sf: Sf): Pro
             io.err(`  The validation's own report (also when it ran out of --wait time):`);
             io.err(`    sf project deploy report --job-id ${deployId} --target-org ${org}`);
         }
+        await putBack();
         return 1;
     }
     const jobId = validate.json.result.id;
     io.out(`  ✓ Validated: job ${jobId}, ${validate.json.result.numberTestsCompleted ?? 0} Apex tests passed.`);
 
     if (options.dryRun) {
-        io.out('\n--dry-run: stopping after the validation; nothing was deployed, no permission sets or jobs changed.');
+        const restored = await putBack();
+        io.out('\n--dry-run: stopping after the validation; nothing was deployed, no permission sets changed.');
         io.out(
             `  To deploy exactly this validation within 10 days: sf project deploy quick --job-id ${jobId} --target-org ${org}`
         );
-        return 0;
+        if (takenDown.length > 0) {
+            io.out(`  Take the recall jobs down first (Setup > Scheduled Jobs), or run this script without --dry-run.`);
+        }
+        return restored ? 0 : 1;
     }
 
-    io.out('\n== 3. Deploy the validated package (quick deploy)');
+    io.out('\n== 5. Deploy the validated package (quick deploy)');
     const quick = await sf.run<DeployResult>(
         ['project', 'deploy', 'quick', '--job-id', jobId, '--target-org', org, '--wait', String(options.waitMinutes)],
         options.projectDir
@@ -295,12 +395,13 @@ export async function deploySandbox(options: DeployOptions, io: Io, sf: Sf): Pro
         io.err(
             `    sf project deploy start ${dirs.map((d) => `--source-dir ${d}`).join(' ')} --test-level RunLocalTests --target-org ${org}`
         );
+        await putBack();
         return 1;
     }
     io.out(`  ✓ Deployed: job ${quick.json.result.id}.`);
 
     let failed = false;
-    io.out('\n== 4. Permission sets');
+    io.out('\n== 6. Permission sets');
     if (options.skipPermsets) {
         io.out('  --skip-permsets: not assigning any.');
     } else {
@@ -339,53 +440,32 @@ export async function deploySandbox(options: DeployOptions, io: Io, sf: Sf): Pro
         '  or in Setup > Permission Sets > Partner Desk Partner > Manage Assignments. Adding the permission set to the'
     );
     io.out("  site's members (next steps, c) then makes everyone who holds it a member of the partner site.");
-    io.out("  The service's integration user needs Partner_Desk_Integration too:");
+    io.out("  The service's integration user, and only that user, gets Partner_Desk_Integration (it bypasses lead");
+    io.out('  routing; given to you, it would change what the routing tests see on the next deploy):');
     io.out(
         `    sf org assign permset --name Partner_Desk_Integration --on-behalf-of <integration.username> --target-org ${org}`
     );
 
-    io.out('\n== 5. Inbox recall job');
-    if (!classExists(options.projectDir, dirs, RECALL_CLASS)) {
+    io.out('\n== 7. Inbox recall job');
+    if (!hasRecallClass) {
         io.out(`  ${RECALL_CLASS}.cls is not in this project: nothing to schedule.`);
+    } else if (takenDown.length > 0) {
+        failed = !(await putBack()) || failed;
     } else {
-        const existing = await sf.query<{ Id: string; Status: string; CronTriggerId: string }>(RECALL_JOBS_SOQL, org);
-        if (!succeeded(existing)) {
-            io.err(`✗ Could not look for a scheduled ${RECALL_CLASS}: ${failureText(existing)}`);
-            failed = true;
-        } else if (existing.json.result.totalSize > 0) {
-            const ids = existing.json.result.records.map((r) => r.CronTriggerId).join(', ');
-            io.out(`  ✓ Already scheduled (CronTrigger ${ids}): not scheduling it twice.`);
+        const scheduled = await runApex(sf, org, SCHEDULE_RECALL_APEX);
+        if (scheduled.ok) {
+            io.out(`  ✓ Scheduled ${RECALL_CLASS} (hourly). See Setup > Scheduled Jobs.`);
         } else {
-            const apexFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pd-apex-')), 'schedule-recall.apex');
-            fs.writeFileSync(apexFile, SCHEDULE_RECALL_APEX);
-            try {
-                const run = await sf.run<{ success: boolean; compiled: boolean }>([
-                    'apex',
-                    'run',
-                    '--file',
-                    apexFile,
-                    '--target-org',
-                    org
-                ]);
-                if (succeeded(run) && run.json.result.success) {
-                    io.out(`  ✓ Scheduled ${RECALL_CLASS} (hourly). See Setup > Scheduled Jobs.`);
-                } else {
-                    io.err(`✗ Scheduling ${RECALL_CLASS} failed: ${failureText(run)}`);
-                    io.err(
-                        `  Fix: the class must be deployed and expose static scheduleHourly(); then schedule it by hand:`
-                    );
-                    io.err(
-                        `    echo "${RECALL_CLASS}.scheduleHourly();" > recall.apex && sf apex run --file recall.apex --target-org ${org}`
-                    );
-                    failed = true;
-                }
-            } finally {
-                fs.rmSync(path.dirname(apexFile), { recursive: true, force: true });
-            }
+            io.err(`✗ Scheduling ${RECALL_CLASS} failed: ${scheduled.error}`);
+            io.err(`  Fix: the class must be deployed and expose static scheduleHourly(); then schedule it by hand:`);
+            io.err(
+                `    echo "${RECALL_CLASS}.scheduleHourly();" > recall.apex && sf apex run --file recall.apex --target-org ${org}`
+            );
+            failed = true;
         }
     }
 
-    io.out('\n== 6. Next steps (manual, once per org)');
+    io.out('\n== 8. Next steps (manual, once per org)');
     io.out(
         '  a. Partner access: Setup > Digital Experiences > Settings > "Enable Digital Experiences" (choose the domain, save).'
     );

@@ -4,11 +4,28 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { classifyOrg, parseArgs, SCHEDULE_RECALL_APEX } from '../deploy-sandbox';
+import { classifyOrg, LEAD_SHARING_SOQL, parseArgs, SCHEDULE_RECALL_APEX } from '../deploy-sandbox';
 import { fail, flagValue, ok, records, removeTempDirs, Rule, runWithFakeSf, tempDir } from './fakeSf';
 
 const ORG = 'pd-sandbox';
 const JOB_ID = '0AfXX0000012345AAA';
+const CRON_ID = '08eXX0000000001AAA';
+
+const leadSharing = (external: string) =>
+    records([
+        {
+            attributes: { type: 'EntityDefinition' },
+            QualifiedApiName: 'Lead',
+            InternalSharingModel: 'Private',
+            ExternalSharingModel: external
+        }
+    ]);
+/** A first deploy's calls up to the validation: org, Organization, Lead sharing, recall jobs. */
+const UP_TO_VALIDATION = ['org display', 'data query', 'data query', 'data query', 'project deploy validate'];
+const scheduledRecall = records([{ CronTriggerId: CRON_ID }]);
+const recallTrigger = records([
+    { Id: CRON_ID, CronExpression: '0 5 * * * ?', CronJobDetail: { Name: 'Partner Desk lead recall' } }
+]);
 
 const orgRecord = (overrides: Record<string, unknown> = {}) => ({
     attributes: { type: 'Organization' },
@@ -47,16 +64,19 @@ function rules(overrides: Partial<Record<string, Rule['responses']>> = {}): Rule
             queryIncludes: 'FROM Organization',
             responses: [records([orgRecord()])]
         },
+        leadSharing: {
+            command: 'data query',
+            queryIncludes: 'FROM EntityDefinition',
+            responses: [leadSharing('Private')]
+        },
+        cronTriggers: { command: 'data query', queryIncludes: 'FROM CronTrigger', responses: [recallTrigger] },
         validate: { command: 'project deploy validate', responses: [ok(deployResult(JOB_ID))] },
         quick: { command: 'project deploy quick', responses: [ok(deployResult('0AfXX0000099999AAA'))] },
         assign: {
             command: 'org assign permset',
             responses: [
                 ok({
-                    successes: [
-                        { name: 'admin@acme.com.uat', value: 'Partner_Desk_Channel_Manager' },
-                        { name: 'admin@acme.com.uat', value: 'Partner_Desk_Integration' }
-                    ],
+                    successes: [{ name: 'admin@acme.com.uat', value: 'Partner_Desk_Channel_Manager' }],
                     failures: []
                 })
             ]
@@ -108,7 +128,7 @@ describe('deploy:sandbox', () => {
     });
 
     it.concurrent(
-        'validates a sandbox with RunLocalTests, quick-deploys that validation, assigns permission sets and schedules the recall job',
+        'checks Lead sharing, validates a sandbox with RunLocalTests, quick-deploys that validation, assigns the channel manager set and schedules the recall job',
         async () => {
             const run = await deploy([], rules());
 
@@ -117,22 +137,30 @@ describe('deploy:sandbox', () => {
             expect(run.calls.map((c) => c.command)).toEqual([
                 'org display',
                 'data query',
+                'data query',
+                'data query',
                 'project deploy validate',
                 'project deploy quick',
                 'org assign permset',
-                'data query',
                 'apex run'
             ]);
-            const [, , validate, quick, assign, , apex] = run.calls;
+            const [, , sharing, jobs, validate, quick, assign, apex] = run.calls;
+            expect(flagValue(sharing, '--query')).toBe(LEAD_SHARING_SOQL);
+            expect(sharing.argv).toContain('--use-tooling-api');
+            expect(flagValue(jobs, '--query')).toMatch(/FROM AsyncApexJob .*ApexClass\.Name = 'LeadRecallSchedule'/);
+            expect(run.stdout).toMatch(/Lead: default external access Private/);
+            expect(run.stdout).toMatch(/None scheduled \(a first deploy\)/);
             expect(flagValue(validate, '--test-level')).toBe('RunLocalTests');
             expect(flagValue(validate, '--source-dir')).toBe('force-app');
             expect(flagValue(validate, '--target-org')).toBe(ORG);
             expect(flagValue(quick, '--job-id')).toBe(JOB_ID);
             expect(flagValue(quick, '--target-org')).toBe(ORG);
             expect(assign.argv.filter((_, i) => assign.argv[i - 1] === '--name')).toEqual([
-                'Partner_Desk_Channel_Manager',
-                'Partner_Desk_Integration'
+                'Partner_Desk_Channel_Manager'
             ]);
+            expect(run.stdout).toMatch(
+                /sf org assign permset --name Partner_Desk_Integration --on-behalf-of <integration\.username>/
+            );
             expect(apex.file).toBe(SCHEDULE_RECALL_APEX);
             expect(apex.file).toMatch(/if \(active == 0\) \{\n\s+LeadRecallSchedule\.scheduleHourly\(\);/);
             expect(run.calls.every((c) => c.argv.includes('--json'))).toBe(true);
@@ -163,7 +191,7 @@ describe('deploy:sandbox', () => {
         );
 
         expect(run.status).toBe(1);
-        expect(run.calls.map((c) => c.command)).toEqual(['org display', 'data query', 'project deploy validate']);
+        expect(run.calls.map((c) => c.command)).toEqual(UP_TO_VALIDATION);
         expect(run.stderr).toMatch(
             /Validation failed; nothing was deployed\. FailedValidationError: .*LeadsInboxControllerTest\.acceptsLead/s
         );
@@ -204,12 +232,12 @@ describe('deploy:sandbox', () => {
         const run = await deploy(['--dry-run'], rules());
 
         expect(run.status).toBe(0);
-        expect(run.calls.map((c) => c.command)).toEqual(['org display', 'data query', 'project deploy validate']);
+        expect(run.calls.map((c) => c.command)).toEqual(UP_TO_VALIDATION);
         expect(run.stdout).toMatch(new RegExp(`sf project deploy quick --job-id ${JOB_ID} --target-org ${ORG}`));
     });
 
     it.concurrent(
-        'accepts a scratch org, skips permission sets when asked, and does not schedule the recall job twice',
+        'accepts a scratch org, skips permission sets when asked, and on a second deploy takes the scheduled recall job down and puts it back',
         async () => {
             const run = await deploy(
                 ['--skip-permsets'],
@@ -219,19 +247,115 @@ describe('deploy:sandbox', () => {
                             orgRecord({ TrialExpirationDate: '2026-12-01', OrganizationType: 'Developer Edition' })
                         ])
                     ],
-                    recallJobs: [
-                        records([{ Id: '707XX0000000001AAA', Status: 'Queued', CronTriggerId: '08eXX0000000001AAA' }])
+                    recallJobs: [scheduledRecall]
+                })
+            );
+
+            expect(run.stderr).toBe('');
+            expect(run.status).toBe(0);
+            expect(run.stdout).toMatch(/Developer Edition: scratch/);
+            expect(run.calls.map((c) => c.command)).toEqual([
+                'org display',
+                'data query',
+                'data query',
+                'data query',
+                'data query',
+                'apex run',
+                'project deploy validate',
+                'project deploy quick',
+                'apex run'
+            ]);
+            const [takeDown, putBack] = run.calls.filter((c) => c.command === 'apex run');
+            expect(flagValue(run.calls[4], '--query')).toContain(`FROM CronTrigger WHERE Id IN ('${CRON_ID}')`);
+            expect(takeDown.file).toMatch(new RegExp(`^System\\.abortJob\\('${CRON_ID}'\\);$`, 'm'));
+            expect(putBack.file).toMatch(/Type jobType = Type\.forName\('LeadRecallSchedule'\);/);
+            expect(putBack.file).toMatch(
+                /System\.schedule\('Partner Desk lead recall', '0 5 \* \* \* \?', \(Schedulable\) jobType\.newInstance\(\)\);/
+            );
+            expect(putBack.file).not.toMatch(/scheduleHourly/);
+            expect(run.calls.map((c) => c.command)).not.toContain('org assign permset');
+            expect(run.stdout).toMatch(
+                /Took down "Partner Desk lead recall" \(0 5 \* \* \* \?, CronTrigger 08eXX0000000001AAA\)/
+            );
+            expect(run.stdout).toMatch(/Put back "Partner Desk lead recall" \(0 5 \* \* \* \?\)/);
+        }
+    );
+
+    it.concurrent('puts a taken-down recall job back when the validation fails', async () => {
+        const run = await deploy(
+            [],
+            rules({
+                recallJobs: [scheduledRecall],
+                validate: [
+                    fail('FailedValidationError', 'Failed to validate the deployment.', 1, {
+                        data: { deployId: JOB_ID }
+                    })
+                ]
+            })
+        );
+
+        expect(run.status).toBe(1);
+        expect(run.calls.map((c) => c.command).slice(-3)).toEqual(['apex run', 'project deploy validate', 'apex run']);
+        expect(run.calls[run.calls.length - 1].file).toMatch(/System\.schedule\('Partner Desk lead recall'/);
+        expect(run.stdout).toMatch(/Put back "Partner Desk lead recall"/);
+    });
+
+    it.concurrent(
+        'puts a taken-down recall job back when the quick deploy fails, and says how by hand if that fails too',
+        async () => {
+            const run = await deploy(
+                [],
+                rules({
+                    recallJobs: [scheduledRecall],
+                    quick: [fail('InvalidQuickDeployError', 'The validation is no longer eligible for quick deploy.')],
+                    apex: [
+                        ok({ success: true, compiled: true, logs: '' }),
+                        fail('ApexError', 'Invalid type: LeadRecallSchedule')
                     ]
                 })
             );
 
-            expect(run.status).toBe(0);
-            expect(run.stdout).toMatch(/Developer Edition: scratch/);
-            expect(run.calls.map((c) => c.command)).not.toContain('org assign permset');
-            expect(run.calls.map((c) => c.command)).not.toContain('apex run');
-            expect(run.stdout).toMatch(/Already scheduled \(CronTrigger 08eXX0000000001AAA\)/);
+            expect(run.status).toBe(1);
+            expect(run.calls.map((c) => c.command).slice(-2)).toEqual(['project deploy quick', 'apex run']);
+            expect(run.stderr).toMatch(/Could not put the LeadRecallSchedule jobs back: ApexError: Invalid type/);
+            expect(run.stderr).toMatch(
+                /System\.schedule\('Partner Desk lead recall', '0 5 \* \* \* \?', new LeadRecallSchedule\(\)\);.*sf apex run --file jobs\.apex --target-org pd-sandbox/
+            );
         }
     );
+
+    it.concurrent('stops before validating when the scheduled recall job cannot be taken down', async () => {
+        const run = await deploy(
+            [],
+            rules({ recallJobs: [scheduledRecall], apex: [fail('ApexError', 'Insufficient privileges')] })
+        );
+
+        expect(run.status).toBe(1);
+        expect(run.calls.map((c) => c.command)).not.toContain('project deploy validate');
+        expect(run.stderr).toMatch(
+            /Could not take the scheduled LeadRecallSchedule jobs down: ApexError: Insufficient privileges/
+        );
+        expect(run.stderr).toMatch(/Nothing was deployed/);
+    });
+
+    it.concurrent('refuses an org whose Lead external sharing is not Private, before anything changes', async () => {
+        const run = await deploy([], rules({ leadSharing: [leadSharing('Read')] }));
+
+        expect(run.status).toBe(1);
+        expect(run.calls.map((c) => c.command)).toEqual(['org display', 'data query', 'data query']);
+        expect(run.stderr).toMatch(
+            /Lead's default external access is Read, so partner users would see each other's leads/
+        );
+        expect(run.stderr).toMatch(/Setup > Sharing Settings > Edit > Lead: Default External Access = Private/);
+    });
+
+    it.concurrent('never assigns the integration set (the routing bypass) to the deploying user', async () => {
+        const run = await deploy([], rules());
+
+        for (const call of run.calls.filter((c) => c.command === 'org assign permset')) {
+            expect(call.argv).not.toContain('Partner_Desk_Integration');
+        }
+    });
 
     it.concurrent('skips the recall job when the project has no LeadRecallSchedule class', async () => {
         const run = await deploy([], rules(), false);
@@ -240,10 +364,12 @@ describe('deploy:sandbox', () => {
         expect(run.calls.map((c) => c.command)).toEqual([
             'org display',
             'data query',
+            'data query',
             'project deploy validate',
             'project deploy quick',
             'org assign permset'
         ]);
+        expect(run.stdout).toMatch(/LeadRecallSchedule\.cls is not in this project: nothing to take down/);
         expect(run.stdout).toMatch(/LeadRecallSchedule\.cls is not in this project: nothing to schedule/);
     });
 
@@ -259,7 +385,7 @@ describe('deploy:sandbox', () => {
                             json: {
                                 status: 68,
                                 result: {
-                                    successes: [{ name: 'admin@acme.com.uat', value: 'Partner_Desk_Integration' }],
+                                    successes: [],
                                     failures: [
                                         {
                                             name: 'admin@acme.com.uat',
@@ -289,7 +415,7 @@ describe('deploy:sandbox', () => {
                                         {
                                             name: 'admin@acme.com.uat',
                                             message:
-                                                'Permission set "Partner_Desk_Integration" not found in target org.'
+                                                'Permission set "Partner_Desk_Channel_Manager" not found in target org.'
                                         }
                                     ]
                                 }

@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 /** The envelope every `sf ... --json` prints: result on success, name/message on failure. */
@@ -98,6 +99,38 @@ export class Sf {
 
     async query<R>(soql: string, targetOrg: string): Promise<SfResult<QueryResult<R>>> {
         return this.run<QueryResult<R>>(['data', 'query', '--query', soql, '--target-org', targetOrg]);
+    }
+
+    /** The same query against the Tooling API (setup objects such as EntityDefinition). */
+    async toolingQuery<R>(soql: string, targetOrg: string): Promise<SfResult<QueryResult<R>>> {
+        return this.run<QueryResult<R>>([
+            'data',
+            'query',
+            '--query',
+            soql,
+            '--use-tooling-api',
+            '--target-org',
+            targetOrg
+        ]);
+    }
+
+    /** Runs anonymous Apex from a temporary file; the file is gone when the promise settles. */
+    async apex(code: string, targetOrg: string): Promise<SfResult<{ success: boolean; compiled: boolean }>> {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-apex-'));
+        const file = path.join(dir, 'anonymous.apex');
+        fs.writeFileSync(file, code);
+        try {
+            return await this.run<{ success: boolean; compiled: boolean }>([
+                'apex',
+                'run',
+                '--file',
+                file,
+                '--target-org',
+                targetOrg
+            ]);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     }
 }
 
