@@ -1,3 +1,4 @@
+// Past 400 lines: validation, the allocation-free hot path and the streaming API share one Planner's state.
 /**
  * Lead distribution: smooth weighted round-robin with eligibility, exactly as docs/round-robin.md
  * defines it. Pure (no I/O). The Apex class RoundRobin implements the same rule and the same refusals;
@@ -8,13 +9,19 @@
 
 export const NO_ELIGIBLE_MEMBER = 'NO_ELIGIBLE_MEMBER';
 
-/** One member of a distribution group; `capacity` null (or absent) means unlimited. */
+/**
+ * One member of a distribution group; `capacity` null (or absent) means unlimited. Availability: a
+ * `paused` member (absent means false) takes nothing; a member whose `awayUntil` (a date, the last day
+ * away) is on or after the run's `today` takes nothing either.
+ */
 export interface Member {
     id: string;
     weight: number;
     active: boolean;
+    paused?: boolean;
     capacity?: number | null;
     load: number;
+    awayUntil?: string | null;
 }
 
 /** A lead to place; `exclude` lists members it must never go to. */
@@ -40,6 +47,8 @@ export interface Placement {
 
 export interface DistributionInput {
     members: readonly Member[];
+    /** The run's date, YYYY-MM-DD; required when a member has `awayUntil`. */
+    today?: string | null;
     state?: DistributionState | null;
     leads: readonly LeadInput[];
 }
@@ -82,6 +91,8 @@ const MESSAGES = {
     active: (f: string, got: string) => `${f} must be true or false, got ${got}`,
     capacity: (f: string, got: string) => `${f} must be null or an integer from 0 to ${INT_MAX}, got ${got}`,
     load: (f: string, got: string) => `${f} must be an integer from 0 to ${INT_MAX}, got ${got}`,
+    date: (f: string, got: string) => `${f} must be null or a date YYYY-MM-DD, got ${got}`,
+    today: (f: string, got: string) => `${f} must be a date YYYY-MM-DD when a member has awayUntil, got ${got}`,
     stateValue: (f: string, got: string) => `${f} must be an integer from ${INT_MIN} to ${INT_MAX}, got ${got}`,
     excludeItem: (f: string, got: string) => `${f} must contain only member id strings, got ${got}`,
     notState: (f: string, got: string) => `${f} must be an object from member id to integer, got ${got}`,
@@ -120,6 +131,19 @@ function checkId(field: string, value: unknown): string {
     return value;
 }
 
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date written YYYY-MM-DD (so that comparing two such strings compares the dates). */
+function isDate(value: unknown): value is string {
+    const match = typeof value === 'string' ? DATE.exec(value) : null;
+    if (match === null) {
+        return false;
+    }
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 function checkExclude(field: string, exclude: unknown): void {
     if (exclude === undefined || exclude === null) {
         return;
@@ -132,6 +156,12 @@ function checkExclude(field: string, exclude: unknown): void {
             refuse(field, MESSAGES.excludeItem, exclude[i]);
         }
     }
+}
+
+/** Active, not paused, and not away on `today` (away through `awayUntil`, the last day away). */
+function isAvailable(m: Member, today: string | null): boolean {
+    const awayUntil = m.awayUntil ?? null;
+    return m.active && m.paused !== true && (awayUntil === null || (today !== null && today > awayUntil));
 }
 
 const NONE: Placement = Object.freeze({ ownerId: null, reason: NO_ELIGIBLE_MEMBER });
@@ -163,7 +193,11 @@ class Planner {
     private readonly excludedAt: Float64Array;
     private stamp = 0;
 
-    constructor(members: readonly Member[], state: DistributionState | null | undefined) {
+    constructor(
+        members: readonly Member[],
+        state: DistributionState | null | undefined,
+        today: string | null | undefined
+    ) {
         if (!Array.isArray(members)) {
             refuse('members', MESSAGES.notList, members);
         }
@@ -180,11 +214,12 @@ class Planner {
         for (let i = 0; i < n; i++) {
             this.readMember(members[i], i);
         }
+        const day = this.readToday(members, today);
         if (state !== undefined && state !== null) {
             this.readState(state);
         }
         for (let i = 0; i < n; i++) {
-            if (members[i].active && this.loads[i] < this.capacities[i]) {
+            if (isAvailable(members[i], day) && this.loads[i] < this.capacities[i]) {
                 const k = this.slotCount++;
                 this.slotMember[k] = i;
                 this.slotWeight[k] = this.weights[i];
@@ -207,12 +242,19 @@ class Planner {
         if (typeof m.active !== 'boolean') {
             refuse(`${at}.active`, MESSAGES.active, m.active);
         }
+        if (m.paused !== undefined && typeof m.paused !== 'boolean') {
+            refuse(`${at}.paused`, MESSAGES.active, m.paused);
+        }
         const capacity = m.capacity ?? null;
         if (capacity !== null && !isIntIn(capacity, 0, INT_MAX)) {
             refuse(`${at}.capacity`, MESSAGES.capacity, capacity);
         }
         if (!isIntIn(m.load, 0, INT_MAX)) {
             refuse(`${at}.load`, MESSAGES.load, m.load);
+        }
+        const awayUntil = m.awayUntil ?? null;
+        if (awayUntil !== null && !isDate(awayUntil)) {
+            refuse(`${at}.awayUntil`, MESSAGES.date, awayUntil);
         }
         const first = this.indexById.get(id);
         if (first !== undefined) {
@@ -226,6 +268,18 @@ class Planner {
         this.weights[i] = m.weight;
         this.capacities[i] = capacity === null ? Infinity : capacity;
         this.loads[i] = m.load;
+    }
+
+    /** `today` is checked after the members and before the state; it is needed only when someone is away. */
+    private readToday(members: readonly Member[], today: unknown): string | null {
+        const day = today ?? null;
+        if (day !== null && !isDate(day)) {
+            refuse('today', MESSAGES.date, day);
+        }
+        if (day === null && members.some((m) => (m.awayUntil ?? null) !== null)) {
+            refuse('today', MESSAGES.today, day);
+        }
+        return day;
     }
 
     private readState(state: unknown): void {
@@ -339,10 +393,15 @@ class Planner {
 
 /**
  * Creates a distributor for streaming planning: the same rule as `distribute`, one lead at a time.
- * Members and state are validated here; each lead's id and exclude on `assign`.
+ * Members, state and `today` (the run's date, needed when a member has `awayUntil`) are validated here;
+ * each lead's id and exclude on `assign`.
  */
-export function createDistributor(members: readonly Member[], state?: DistributionState | null): Distributor {
-    const planner = new Planner(members, state);
+export function createDistributor(
+    members: readonly Member[],
+    state?: DistributionState | null,
+    today?: string | null
+): Distributor {
+    const planner = new Planner(members, state, today);
     return {
         assign(leadId: string, exclude?: readonly string[] | null): Placement {
             checkId('leadId', leadId);
@@ -361,7 +420,7 @@ export function distribute(input: DistributionInput): DistributionResult {
     if (!isPlainObject(input)) {
         refuse('input', MESSAGES.notInput, input);
     }
-    const planner = new Planner(input.members, input.state);
+    const planner = new Planner(input.members, input.state, input.today);
     const leads: unknown = input.leads;
     if (!Array.isArray(leads)) {
         refuse('leads', MESSAGES.notList, leads);

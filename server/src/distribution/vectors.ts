@@ -1,10 +1,12 @@
 /**
- * The distribution vectors file (docs/round-robin.md): `{ "version": 1, "cases": [...] }`. Each case gives
- * members, state and leads, and what any implementation must produce from them:
+ * The distribution vectors file (docs/round-robin.md): `{ "version": 2, "cases": [...] }`. Each case gives
+ * members, state, leads (and, from version 2, `today`), and what any implementation must produce from them:
  * - `expected: { assignments, state }`: the result, compared exactly;
  * - `expected: { error: "members[1].weight" }`: the input must be refused as a whole, with a message
  *   that contains that text (the path of the offending field).
  * A case's members, state and leads are kept as read: refusal cases hold deliberately invalid values.
+ * Version 2 added availability (`paused` and `awayUntil` on members, `today` on a case). A version 1 file
+ * is still read, but may not use them: a reader written for version 1 would ignore them and misjudge.
  */
 import { Assignment, DistributionInputError, DistributionInput, DistributionState, distribute } from './roundRobin';
 
@@ -22,12 +24,29 @@ export interface VectorCase {
     members: unknown;
     state: unknown;
     leads: unknown;
+    /** The run's date; undefined when the case has none. */
+    today?: unknown;
     expected: ResultExpectation | ErrorExpectation;
 }
 
+/** The versions this reader understands; the project's file is the newest. */
+export const VECTORS_VERSIONS = [1, 2] as const;
+export type VectorsVersion = (typeof VECTORS_VERSIONS)[number];
+
 export interface VectorsFile {
-    version: 1;
+    version: VectorsVersion;
     cases: VectorCase[];
+}
+
+const AVAILABILITY_KEYS = ['paused', 'awayUntil'];
+
+/** Whether a case uses what version 2 added: `today`, or a member with `paused` or `awayUntil`. */
+function usesAvailability(c: Record<string, unknown>): boolean {
+    return (
+        'today' in c ||
+        (Array.isArray(c.members) &&
+            c.members.some((m: unknown) => isObject(m) && AVAILABILITY_KEYS.some((key) => key in m)))
+    );
 }
 
 /** The file is not in the vectors format; the message says where. */
@@ -96,10 +115,11 @@ export function parseVectors(text: string): VectorsFile {
         fail(`not valid JSON: ${(e as Error).message}`);
     }
     if (!isObject(data)) {
-        fail('the file must hold an object {"version": 1, "cases": [...]}');
+        fail('the file must hold an object {"version": 2, "cases": [...]}');
     }
-    if (data.version !== 1) {
-        fail(`version must be 1, got ${JSON.stringify(data.version)}`);
+    const version = data.version;
+    if (!VECTORS_VERSIONS.some((known) => known === version)) {
+        fail(`version must be ${VECTORS_VERSIONS.join(' or ')}, got ${JSON.stringify(version)}`);
     }
     if (!Array.isArray(data.cases)) {
         fail('cases must be a list');
@@ -123,15 +143,19 @@ export function parseVectors(text: string): VectorsFile {
                 fail(`${at} (${JSON.stringify(c.name)}) has no ${key}`);
             }
         }
+        if (version === 1 && usesAvailability(c)) {
+            fail(`${at} (${JSON.stringify(c.name)}) uses paused, awayUntil or today, which need version 2`);
+        }
         return {
             name: c.name,
             members: c.members,
             state: c.state,
             leads: c.leads,
+            ...('today' in c ? { today: c.today } : {}),
             expected: checkExpected(`${at}.expected`, c.expected)
         };
     });
-    return { version: 1, cases };
+    return { version: version as VectorsVersion, cases };
 }
 
 /** Why a case failed, in words a person reading the verifier's output can act on. */
@@ -169,7 +193,12 @@ function firstStateDifference(expected: DistributionState, actual: DistributionS
 export function checkCase(c: VectorCase): CaseDifference | null {
     let result;
     try {
-        result = distribute({ members: c.members, state: c.state, leads: c.leads } as DistributionInput);
+        result = distribute({
+            members: c.members,
+            today: c.today,
+            state: c.state,
+            leads: c.leads
+        } as DistributionInput);
     } catch (e) {
         if (!(e instanceof DistributionInputError)) {
             throw e;

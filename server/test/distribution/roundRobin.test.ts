@@ -140,6 +140,128 @@ describe('distribute, checked by hand against docs/round-robin.md', () => {
     });
 });
 
+describe('availability, checked by hand against docs/round-robin.md', () => {
+    it('skips a paused member like an inactive one, keeping its current', () => {
+        // b paused: a and c alone (total 2) alternate a c a c and end at 0; b keeps its 4
+        const result = distribute({
+            members: [member('a'), member('b', 1, { paused: true }), member('c')],
+            state: { b: 4 },
+            leads: leads(4)
+        });
+        expect(result.assignments.map((a) => a.ownerId).join(' ')).toBe('a c a c');
+        expect(result.state).toEqual({ a: 0, b: 4, c: 0 });
+    });
+
+    it('treats paused false as available', () => {
+        expect(owners([member('a', 1, { paused: false }), member('b')], {}, leads(2))).toBe('a b');
+    });
+
+    it('keeps a member away through awayUntil, the last day away, and back the day after', () => {
+        const members = [member('a', 1, { awayUntil: '2026-12-10' }), member('b')];
+        const run = (today: string) =>
+            distribute({ members, today, state: {}, leads: leads(2) })
+                .assignments.map((a) => a.ownerId)
+                .join(' ');
+        expect(run('2026-12-09')).toBe('b b');
+        expect(run('2026-12-10')).toBe('b b');
+        expect(run('2026-12-11')).toBe('a b');
+        expect(run('2027-01-01')).toBe('a b');
+    });
+
+    it('leaves out a paused heavy member from the total', () => {
+        // a paused: b and c alone, total 2, so they alternate b c b c and end back at 0
+        const result = distribute({
+            members: [member('a', 5, { paused: true }), member('b'), member('c')],
+            state: {},
+            leads: leads(4)
+        });
+        expect(result.assignments.map((a) => a.ownerId).join(' ')).toBe('b c b c');
+        expect(result.state).toEqual({ a: 0, b: 0, c: 0 });
+    });
+
+    it('gives no owner when everyone is paused or away', () => {
+        const result = distribute({
+            members: [member('a', 1, { paused: true }), member('b', 1, { awayUntil: '2026-12-31' })],
+            today: '2026-12-03',
+            state: { a: 2, b: -2 },
+            leads: leads(1)
+        });
+        expect(result.assignments).toEqual([{ leadId: 'L1', ownerId: null, reason: NO_ELIGIBLE_MEMBER }]);
+        expect(result.state).toEqual({ a: 2, b: -2 });
+    });
+
+    it('takes today on the streaming path too', () => {
+        const members = [member('a', 1, { awayUntil: '2026-12-10' }), member('b')];
+        expect(createDistributor(members, {}, '2026-12-10').assign('L1').ownerId).toBe('b');
+        expect(createDistributor(members, {}, '2026-12-11').assign('L1').ownerId).toBe('a');
+    });
+
+    it.each([
+        [
+            'awayUntil not a calendar date',
+            [member('a', 1, { awayUntil: '2026-02-30' })],
+            '2026-12-03',
+            'members[0].awayUntil',
+            'members[0].awayUntil must be null or a date YYYY-MM-DD, got "2026-02-30"'
+        ],
+        [
+            'awayUntil with a time',
+            [member('a', 1, { awayUntil: '2026-12-10T00:00:00Z' })],
+            '2026-12-03',
+            'members[0].awayUntil',
+            'members[0].awayUntil must be null or a date YYYY-MM-DD, got "2026-12-10T00:00:00Z"'
+        ],
+        [
+            'awayUntil a number',
+            [member('a', 1, { awayUntil: 20261210 as unknown as string })],
+            '2026-12-03',
+            'members[0].awayUntil',
+            'members[0].awayUntil must be null or a date YYYY-MM-DD, got 20261210'
+        ],
+        [
+            'paused as text',
+            [member('a', 1, { paused: 'no' as unknown as boolean })],
+            null,
+            'members[0].paused',
+            'members[0].paused must be true or false, got "no"'
+        ],
+        [
+            'paused null',
+            [member('a', 1, { paused: null as unknown as boolean })],
+            null,
+            'members[0].paused',
+            'members[0].paused must be true or false, got null'
+        ],
+        [
+            'today malformed',
+            [member('a')],
+            '3 Dec 2026',
+            'today',
+            'today must be null or a date YYYY-MM-DD, got "3 Dec 2026"'
+        ],
+        [
+            'today missing while a member is away',
+            [member('a', 1, { awayUntil: '2026-12-10' })],
+            null,
+            'today',
+            'today must be a date YYYY-MM-DD when a member has awayUntil, got null'
+        ]
+    ])('refuses %s, naming the field', (_label, members, today, field, message) => {
+        const error = refusal(() => distribute({ members, today, leads: leads(1) }));
+        expect(error.field).toBe(field);
+        expect(error.message).toBe(message);
+        expect(refusal(() => createDistributor(members, {}, today)).field).toBe(field);
+    });
+
+    it('checks today after the members and before the state', () => {
+        const away = member('a', 1, { awayUntil: '2026-12-10' });
+        expect(refusal(() => distribute({ members: [away, member('b', 0)], leads: [] })).field).toBe(
+            'members[1].weight'
+        );
+        expect(refusal(() => distribute({ members: [away], state: { a: 0.5 }, leads: [] })).field).toBe('today');
+    });
+});
+
 describe('refusals', () => {
     const ok = () => [member('a'), member('b')];
     it.each([

@@ -15,6 +15,11 @@ describe('RoundRobinVectors.json (the static resource the Apex test reads too)',
         expect(checkCase(c)).toBeNull();
     });
 
+    it('is version 2, the version that added availability', () => {
+        expect(file.version).toBe(2);
+        expect(file.cases.filter((c) => c.today !== undefined).length).toBeGreaterThanOrEqual(10);
+    });
+
     it('documents the expected.error convention in its first cases', () => {
         expect(file.cases[0].name).toMatch(/^about: expected \{assignments, state\}/);
         expect(file.cases[1].name).toMatch(/^about: expected \{error: PATH\}/);
@@ -33,7 +38,11 @@ describe('RoundRobinVectors.json (the static resource the Apex test reads too)',
         ['ties', /^tie/],
         ['single member', /^single member/],
         ['many leads', /^many leads/],
-        ['negative currents', /negative current/]
+        ['negative currents', /negative current/],
+        ['paused members', /^paused: /],
+        ['members away until a date', /^away: /],
+        ['the last day away', /the last day away/],
+        ['availability refusals', /^refused: .*(paused|today)/]
     ])('covers %s', (_topic, pattern) => {
         expect(file.cases.some((c) => pattern.test(c.name))).toBe(true);
     });
@@ -43,7 +52,17 @@ describe('parseVectors', () => {
     const good = { name: 'x', members: [], state: {}, leads: [], expected: { assignments: [], state: {} } };
     it.each([
         ['not JSON', '{', /not valid JSON/],
-        ['wrong version', JSON.stringify({ version: 2, cases: [] }), /version must be 1, got 2/],
+        ['an unknown version', JSON.stringify({ version: 3, cases: [] }), /version must be 1 or 2, got 3/],
+        [
+            'version 1 with a paused member',
+            JSON.stringify({ version: 1, cases: [{ ...good, members: [{ id: 'a', paused: true }] }] }),
+            /cases\[0\] \("x"\) uses paused, awayUntil or today, which need version 2/
+        ],
+        [
+            'version 1 with today',
+            JSON.stringify({ version: 1, cases: [{ ...good, today: '2026-12-03' }] }),
+            /cases\[0\] \("x"\) uses paused, awayUntil or today, which need version 2/
+        ],
         ['no cases', JSON.stringify({ version: 1 }), /cases must be a list/],
         [
             'case without leads',
@@ -71,6 +90,19 @@ describe('parseVectors', () => {
     ])('refuses a file with %s', (_label, text, message) => {
         expect(() => parseVectors(text)).toThrow(VectorsFormatError);
         expect(() => parseVectors(text)).toThrow(message);
+    });
+});
+
+describe('parseVectors, by version', () => {
+    const plain = { name: 'x', members: [], state: {}, leads: [], expected: { assignments: [], state: {} } };
+    it('still reads a version 1 file without availability', () => {
+        expect(parseVectors(JSON.stringify({ version: 1, cases: [plain] }))).toEqual({ version: 1, cases: [plain] });
+    });
+
+    it('keeps a case without today free of the key, and passes today on when given', () => {
+        const file = parseVectors(JSON.stringify({ version: 2, cases: [plain, { ...plain, name: 'y', today: null }] }));
+        expect('today' in file.cases[0]).toBe(false);
+        expect(file.cases[1].today).toBeNull();
     });
 });
 
@@ -106,6 +138,24 @@ describe('checkCase', () => {
         expect(
             checkCase({ name: 'n', members, state: {}, leads, expected: { ...right, state: { a: 0 } } })?.detail
         ).toBe('state.b: expected missing, actual 0');
+    });
+
+    it('passes the today of a case to the engine', () => {
+        const away = [{ ...members[0], awayUntil: '2026-12-10' }, members[1]];
+        const onlyB = {
+            assignments: [
+                { leadId: 'L1', ownerId: 'b', reason: null },
+                { leadId: 'L2', ownerId: 'b', reason: null }
+            ],
+            state: { a: 0, b: 0 }
+        };
+        expect(
+            checkCase({ name: 'n', members: away, today: '2026-12-10', state: {}, leads, expected: onlyB })
+        ).toBeNull();
+        expect(
+            checkCase({ name: 'n', members: away, today: '2026-12-11', state: {}, leads, expected: right })
+        ).toBeNull();
+        expect(checkCase({ name: 'n', members: away, state: {}, leads, expected: { error: 'today' } })).toBeNull();
     });
 
     it('reports a missing refusal, a wrong refusal and an unexpected one', () => {
