@@ -6,6 +6,8 @@ import { readEnvFile } from './defaultsFile';
 
 const blankToUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = z.preprocess(blankToUndefined, z.string().optional());
+/** A secret pasted from a file often ends in a newline: kept, it would make every request with the token fail. */
+const trimmedText = z.preprocess((value) => (typeof value === 'string' ? value.trim() : value), optionalText);
 const int = (min: number, max: number) => z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max));
 const bool = z.preprocess(
     blankToUndefined,
@@ -15,7 +17,7 @@ const bool = z.preprocess(
 const envSchema = z.object({
     PORT: int(0, 65535),
     HOST: z.string().min(1),
-    API_TOKEN: optionalText,
+    API_TOKEN: trimmedText,
     DATA_DIR: z.string().min(1),
     DATABASE_URL: z.preprocess(blankToUndefined, z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional()),
     DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier'),

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { sendError } from './apiErrors';
 
 /** Requires `Authorization: Bearer <token>`; compares in constant time. */
 export function requireBearer(token: string) {
@@ -9,7 +10,7 @@ export function requireBearer(token: string) {
         const match = /^Bearer\s+(.+)$/i.exec(header);
         const given = Buffer.from(match?.[1]?.trim() ?? '');
         if (!match || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-            res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'unauthorized', message: 'Send the API token as "Authorization: Bearer <API_TOKEN>".' });
+            sendError(res, 401, { error: 'unauthorized', message: 'Send the API token as "Authorization: Bearer <API_TOKEN>".' }, { 'WWW-Authenticate': 'Bearer' });
             return;
         }
         next();

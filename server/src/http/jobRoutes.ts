@@ -4,10 +4,20 @@ import { JobRecords } from '../salesforce/jobRecords';
 import type { OrgClient } from '../salesforce/orgClient';
 import type { Repos } from '../store/repos';
 import type { TaskRow } from '../store/tasksRepo';
+import { sendError } from './apiErrors';
 
+/** The service knows jobs by the 18-character Id the org's API returns; a 15-character Id would never match. */
 const jobIdParam = z.object({
-    id: z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'must be a 15- or 18-character Salesforce Id of a Bulk_Reassignment_Job__c record')
+    id: z.string().regex(/^[a-zA-Z0-9]{18}$/, 'must be the 18-character Id of a Bulk_Reassignment_Job__c record (the API form; a 15-character Id from the browser bar is not accepted)')
 });
+
+/** The job API's paths (under /api/jobs) and the methods each takes, for 405 answers. */
+export const JOB_ROUTES: ReadonlyArray<{ path: string; methods: string[] }> = [
+    { path: '', methods: ['GET'] },
+    { path: '/:id', methods: ['GET'] },
+    { path: '/:id/cancel', methods: ['POST'] },
+    { path: '/:id/revert', methods: ['POST'] }
+];
 
 const listQuery = z.object({
     state: z.enum(['pending', 'running', 'done']).optional(),
@@ -17,7 +27,7 @@ const listQuery = z.object({
 
 /** Answers 400 with one line per invalid field. */
 function badRequest(res: Response, error: z.ZodError): void {
-    res.status(400).json({
+    sendError(res, 400, {
         error: 'invalid_request',
         message: error.issues.map((issue) => `${issue.path.join('.') || 'request'} ${issue.message}`).join('; '),
         issues: error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }))
@@ -60,7 +70,7 @@ export function jobRoutes(repos: Repos, client: OrgClient): Router {
         if (!parsed.success) return badRequest(res, parsed.error);
         const tasks = await repos.tasks.listForJob(parsed.data.id);
         if (tasks.length === 0) {
-            res.status(404).json({ error: 'not_found', message: `No job ${parsed.data.id} is known to this service (it sees a job after its first poll).` });
+            sendError(res, 404, { error: 'not_found', message: `No job ${parsed.data.id} is known to this service (it sees a job after its first poll).` });
             return;
         }
         res.json({
@@ -78,11 +88,11 @@ export function jobRoutes(repos: Repos, client: OrgClient): Router {
         const run = await repos.tasks.get(parsed.data.id, 'run');
         const record = await records.get(parsed.data.id);
         if (!record) {
-            res.status(404).json({ error: 'not_found', message: `No Bulk_Reassignment_Job__c record ${parsed.data.id} in the org.` });
+            sendError(res, 404, { error: 'not_found', message: `No Bulk_Reassignment_Job__c record ${parsed.data.id} in the org.` });
             return;
         }
         if (!['Queued', 'Running', 'Cancel_Requested'].includes(record.Status__c) || run?.state === 'done') {
-            res.status(409).json({ error: 'conflict', message: `Job is ${record.Status__c}; only a queued or running job can be cancelled.` });
+            sendError(res, 409, { error: 'conflict', message: `Job is ${record.Status__c}; only a queued or running job can be cancelled.` });
             return;
         }
         await records.update(parsed.data.id, { Status__c: 'Cancel_Requested' });
@@ -96,11 +106,11 @@ export function jobRoutes(repos: Repos, client: OrgClient): Router {
         const run = await repos.tasks.get(parsed.data.id, 'run');
         const revert = await repos.tasks.get(parsed.data.id, 'revert');
         if (!run || run.state !== 'done' || !['Completed', 'Cancelled'].includes(run.outcome ?? '') || (run.input as { Dry_Run__c?: boolean }).Dry_Run__c !== false) {
-            res.status(409).json({ error: 'conflict', message: 'Only a completed (or cancelled) job that was not a dry run can be reverted.' });
+            sendError(res, 409, { error: 'conflict', message: 'Only a completed (or cancelled) job that was not a dry run can be reverted.' });
             return;
         }
         if (revert) {
-            res.status(409).json({ error: 'conflict', message: `A revert of this job is already ${revert.state === 'done' ? 'done' : 'under way'}.` });
+            sendError(res, 409, { error: 'conflict', message: `A revert of this job is already ${revert.state === 'done' ? 'done' : 'under way'}.` });
             return;
         }
         await records.update(parsed.data.id, { Status__c: 'Revert_Requested' });

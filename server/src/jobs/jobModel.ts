@@ -34,6 +34,8 @@ export interface TaskState {
     newGroupState?: Record<string, number>;
     bulk?: boolean;
     recheckDone?: boolean;
+    /** The write round under way (1 = first pass); a restart carries on with it. */
+    writeRound?: number;
     planFileId?: string;
     failuresFileId?: string;
     digestsQueued?: number;

@@ -26,7 +26,7 @@ export async function snapshotByIds(ctx: TaskContext, purpose: string, status: P
 export async function snapshotByOwners(ctx: TaskContext, purpose: string, ownerIds: string[]): Promise<void> {
     await ctx.repos.plan.clearSnapshot(ctx.jobId, purpose);
     const soql = `SELECT Id, OwnerId FROM Lead WHERE OwnerId IN ${soqlList(ownerIds)}`;
-    for await (const batch of bulkQuery(ctx.client, soql, { pollIntervalMs: ctx.config.jobs.bulkPollIntervalMs, maxRecords: BULK_QUERY_PAGE, onPoll: () => ctx.checkpoint(false) })) {
+    for await (const batch of bulkQuery(ctx.client, soql, { pollIntervalMs: ctx.config.jobs.bulkPollIntervalMs, maxRecords: BULK_QUERY_PAGE, pause: (ms) => ctx.pause(ms), onPoll: () => ctx.checkpoint(false) })) {
         await ctx.repos.plan.addSnapshot(
             ctx.jobId,
             purpose,

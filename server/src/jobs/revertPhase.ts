@@ -10,6 +10,16 @@ export const REVERT_WRITE: WriteSpec = { working: 'reverting', done: 'reverted',
 
 const CHANGED_LISTED = 200;
 
+/** What to do about leads that could not go back; the usual cause is a previous owner who was deactivated. */
+const REVERT_FAILURE_HINT =
+    'The failures file lists each lead with its error. INACTIVE_OWNER_OR_USER means the previous owner is inactive (as in a job that moved a deactivated user\'s leads): reactivate that user and request the revert again, or leave the leads with their new owner.';
+
+/** The most frequent errors of the leads that could not be reverted, as "CODE: message (n leads)". */
+async function failureReasons(ctx: TaskContext): Promise<string> {
+    const top = await ctx.repos.plan.topErrors(ctx.jobId, 'revert_failed', 3);
+    return top.map((t) => `${t.error} (${t.n} lead${t.n === 1 ? '' : 's'})`).join('; ');
+}
+
 /**
  * Undo of a finished run: leads still owned by the owner the job gave them go back to their old
  * owner; leads changed since are listed and left alone. Resumable like the run.
@@ -46,21 +56,26 @@ export async function revertJob(ctx: TaskContext): Promise<TaskOutcome> {
         ...(run.summary ?? {}),
         revert: { reverted, changedSince: changed, failed, changedSinceIds: await ctx.repos.plan.listIds(ctx.jobId, 'revert_changed', CHANGED_LISTED) }
     };
-    const parts = [`Reverted ${reverted} leads to their previous owner`];
+    const reasons = failed ? await failureReasons(ctx) : '';
+    // A revert that put no lead back did not revert the job: it says so, with Salesforce's reasons.
+    const nothingReverted = reverted === 0 && failed > 0;
+    const parts = nothingReverted
+        ? [`Revert failed: none of the ${failed} leads could be put back to their previous owner (${reasons}); they keep the owner the job gave them`]
+        : [`Reverted ${reverted} leads to their previous owner`];
     if (changed) parts.push(`${changed} had changed owner since the job and were left alone (listed in the summary)`);
-    if (failed) parts.push(`${failed} could not be reverted (see the revert failures file)`);
-    const message = `${parts.join('; ')}.`;
+    if (failed && !nothingReverted) parts.push(`${failed} could not be reverted (${reasons}; see the revert failures file)`);
+    const message = `${parts.join('; ')}.${failed ? ` ${REVERT_FAILURE_HINT}` : ''}`;
     await ctx.writeFinal({
-        Status__c: 'Reverted',
+        Status__c: nothingReverted ? 'Failed' : 'Reverted',
         Phase__c: 'Done',
         Reverted_Count__c: reverted,
         Changed_Since_Count__c: changed,
         Failed_Count__c: failed,
-        Message__c: message,
+        Message__c: message.slice(0, 4000),
         Summary__c: JSON.stringify(summary),
         ...(ctx.state.failuresFileId ? { Failures_File_Id__c: ctx.state.failuresFileId } : {}),
         Finished_At__c: nowIso(),
         Progress_Updated_At__c: nowIso()
     });
-    return { status: 'Reverted', message, summary };
+    return { status: nothingReverted ? 'Failed' : 'Reverted', message, summary };
 }

@@ -3,7 +3,7 @@ import type { ServiceConfig } from '../config/serviceConfig';
 import { JobRecords, nowIso, type JobRecord, type JobStatus } from '../salesforce/jobRecords';
 import { isTransientError, type OrgClient } from '../salesforce/orgClient';
 import type { ServiceMetrics } from '../metrics/serviceMetrics';
-import type { Db } from '../store/db';
+import { StoreUnavailableError, type Db } from '../store/db';
 import type { Repos } from '../store/repos';
 import { LeaseLostError, type TaskKind, type TaskRow } from '../store/tasksRepo';
 import { BadInputError, CancelledError, ShuttingDownError } from './errors';
@@ -24,6 +24,15 @@ export interface RunnerDeps {
     /** Tasks run at once by this instance. */
     maxConcurrent?: number;
 }
+
+/**
+ * A running job record without a progress write for this long has lost its instance: a live one
+ * writes at least every minute (ProgressReporter's keepalive), and the console calls it stale after 5.
+ */
+export const ABANDONED_AFTER_MS = 5 * 60_000;
+
+/** How often a poll also looks for abandoned records (an API call of its own). */
+const ABANDONED_CHECK_MS = 60_000;
 
 /** Claims more than this many times without finishing = the task itself keeps failing. */
 const MAX_CLAIMS = 5;
@@ -50,6 +59,7 @@ export class JobRunner {
     private timer: NodeJS.Timeout | undefined;
     private ticking: Promise<void> | undefined;
     private stopped = false;
+    private lastAbandonedCheck = 0;
     lastPollOk: Date | undefined;
 
     constructor(private readonly deps: RunnerDeps) {
@@ -113,6 +123,37 @@ export class JobRunner {
             if (task?.state === 'done' && task.outcome) {
                 await this.resync(record, task);
             }
+        }
+        if (Date.now() - this.lastAbandonedCheck >= ABANDONED_CHECK_MS) {
+            this.lastAbandonedCheck = Date.now();
+            await this.endAbandoned();
+        }
+    }
+
+    /**
+     * A record left Running (or Reverting) with no progress for ABANDONED_AFTER_MS, by an instance
+     * whose store this service does not share (the store was lost, or the service moved from PGlite to
+     * PostgreSQL), would stay Running for good: nothing here knows what it wrote. It is ended Failed
+     * with what to do; a new job plans from the owners the org has now, so no lead moves twice.
+     * A record whose task this store knows is left to the leases (or put back to its end, if done).
+     */
+    private async endAbandoned(): Promise<void> {
+        const { tasks } = this.deps.repos;
+        for (const record of await this.records.findAbandoned(new Date(Date.now() - ABANDONED_AFTER_MS))) {
+            const kind: TaskKind = record.Status__c === 'Reverting' ? 'revert' : 'run';
+            const task = await tasks.get(record.Id, kind);
+            if (task) {
+                if (task.state === 'done' && task.outcome) await this.resync(record, task);
+                continue;
+            }
+            const holder = record.Claimed_By__c ? `instance ${record.Claimed_By__c}` : 'an instance';
+            const what =
+                kind === 'run'
+                    ? 'Leads it had already moved keep their new owner. To move the rest, create a new job with the same source and target: it plans from the leads the source owns now, so no lead is moved twice.'
+                    : 'Leads it had already put back keep their old owner; the others keep the owner the job gave them. Reassign those with a new job if needed.';
+            const message = `Stopped: this job was left ${record.Status__c} by ${holder}, which stopped without finishing, and its store is not the one this service uses (lost, or the service moved to another store), so it cannot be resumed. ${what}`;
+            await this.records.update(record.Id, { Status__c: 'Failed', Phase__c: 'Done', Message__c: message, Finished_At__c: nowIso(), Progress_Updated_At__c: nowIso() });
+            this.deps.logger.warn({ jobId: record.Id, name: record.Name, claimedBy: record.Claimed_By__c, status: record.Status__c }, 'job left running by an instance with another store ended Failed');
         }
     }
 
@@ -211,6 +252,12 @@ export class JobRunner {
                 log.info('task given back on shutdown');
                 return undefined;
             }
+            if (error instanceof StoreUnavailableError) {
+                // Not the job's fault: it carries on from its last saved step once the store answers.
+                log.warn({ reason: error.message }, 'task stopped: the store is unavailable; it is given back');
+                await repos.tasks.release(task.job_id, task.kind, instance).catch(() => undefined);
+                return undefined;
+            }
             if (error instanceof CancelledError) {
                 return await finishCancelled(ctx);
             }
@@ -261,7 +308,7 @@ export class JobRunner {
         this.stopped = true;
         clearTimeout(this.timer);
         for (const ctx of this.active.values()) {
-            ctx.stopping = true;
+            ctx.stop();
         }
         await this.ticking?.catch(() => undefined);
         await Promise.allSettled([...this.running]);

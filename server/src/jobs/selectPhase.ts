@@ -49,7 +49,7 @@ export async function* selectLeads(ctx: TaskContext, job: ResolvedJob, useBulk: 
     const fields = withExclude ? 'Id, OwnerId, Excluded_Owner_Ids__c' : 'Id, OwnerId';
     const soql = `SELECT ${fields} FROM Lead WHERE ${selectionWhere(job)}`;
     if (useBulk) {
-        for await (const batch of bulkQuery(ctx.client, soql, { pollIntervalMs: ctx.config.jobs.bulkPollIntervalMs, maxRecords: BULK_QUERY_PAGE, onPoll: () => ctx.checkpoint() })) {
+        for await (const batch of bulkQuery(ctx.client, soql, { pollIntervalMs: ctx.config.jobs.bulkPollIntervalMs, maxRecords: BULK_QUERY_PAGE, pause: (ms) => ctx.pause(ms), onPoll: () => ctx.checkpoint() })) {
             yield batch.map((row) => ({ id: row.Id!, ownerId: row.OwnerId!, excluded: splitIds(row.Excluded_Owner_Ids__c) }));
         }
         return;

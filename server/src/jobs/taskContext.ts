@@ -21,8 +21,10 @@ export class TaskContext {
     state: TaskState;
     private cancelRequested = false;
     private leaseLost = false;
-    /** Set by the runner on shutdown; the next checkpoint stops the task. */
+    /** Set on shutdown (see stop()); the next checkpoint stops the task. */
     stopping = false;
+    /** Aborted on shutdown, so a task waiting out a backoff or a poll interval stops at once. */
+    private readonly stopSignal = new AbortController();
     private heartbeatTimer: NodeJS.Timeout | undefined;
     private claim: Promise<unknown> = Promise.resolve(null);
 
@@ -122,6 +124,27 @@ export class TaskContext {
         this.cancelRequested = true;
     }
 
+    /** Shutdown: the task stops at its next checkpoint, and a wait in progress ends now. */
+    stop(): void {
+        this.stopping = true;
+        this.stopSignal.abort();
+    }
+
+    /** Waits `ms`, or throws ShuttingDownError as soon as the service shuts down (the task is then given back). */
+    async pause(ms: number): Promise<void> {
+        if (this.stopping) {
+            throw new ShuttingDownError();
+        }
+        try {
+            await sleep(ms, undefined, { signal: this.stopSignal.signal });
+        } catch (error) {
+            if (this.stopSignal.signal.aborted) {
+                throw new ShuttingDownError();
+            }
+            throw error;
+        }
+    }
+
     /** Persists phase and state (guarded by the claim). */
     async save(phase: string, patch: Partial<TaskState> = {}): Promise<void> {
         this.state = { ...this.state, ...patch };
@@ -139,7 +162,7 @@ export class TaskContext {
                 }
                 const delay = Math.min(30_000, this.config.jobs.retryBaseDelayMs * 2 ** (attempt - 1));
                 this.logger.warn({ err: error, attempt, delay }, `${what}: transient failure, retrying`);
-                await sleep(delay);
+                await this.pause(delay);
             }
         }
     }

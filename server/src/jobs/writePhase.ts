@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { updateOwners, COLLECTION_SIZE, isRetryableRowError } from '../salesforce/collections';
 import type { JobPhase } from '../salesforce/jobRecords';
 import { isTransientError } from '../salesforce/orgClient';
@@ -53,7 +52,7 @@ async function settleBulkJob(ctx: TaskContext, spec: WriteSpec, job: SfBulkJobRo
         const info = await ctx.retrying('bulk job status', () => ctx.ingest.info(job.sf_job_id));
         if (info.state === 'UploadComplete' || info.state === 'InProgress') {
             await reportWrite(ctx, spec, info.numberRecordsProcessed ?? 0);
-            await sleep(ctx.config.jobs.bulkPollIntervalMs);
+            await ctx.pause(ctx.config.jobs.bulkPollIntervalMs);
             await ctx.checkpoint(false);
             continue;
         }
@@ -122,7 +121,7 @@ async function bulkPass(ctx: TaskContext, spec: WriteSpec, round: number, chunkR
                 throw error;
             }
             ctx.logger.warn({ err: error, sfJobId: opened.id }, 'upload failed; the chunk is sent again');
-            await sleep(ctx.config.jobs.retryBaseDelayMs);
+            await ctx.pause(ctx.config.jobs.retryBaseDelayMs);
             continue;
         }
         await settleBulkJob(ctx, spec, row);
@@ -170,7 +169,9 @@ export async function writeAll(ctx: TaskContext, spec: WriteSpec): Promise<void>
         await settleBulkJob(ctx, spec, job);
     }
     const { collectionsBelowRows, retryRounds, retryBaseDelayMs, bulkMaxUploadBytes } = ctx.config.jobs;
-    const firstRound = (await ctx.repos.sfJobs.maxRound(ctx.jobId, ctx.kind)) + 1;
+    // A restart resumes the round it was in: only rounds that ended count against RETRY_ROUNDS.
+    // (A task saved before rounds were stored resumes its last recorded Bulk API round.)
+    const firstRound = ctx.state.writeRound ?? Math.max(1, await ctx.repos.sfJobs.maxRound(ctx.jobId, ctx.kind));
     for (let round = firstRound; ; round++) {
         const remaining = (await ctx.repos.plan.countByStatus(ctx.jobId))[spec.working] ?? 0;
         if (remaining === 0) {
@@ -180,10 +181,13 @@ export async function writeAll(ctx: TaskContext, spec: WriteSpec): Promise<void>
             await ctx.repos.plan.failRemaining(ctx.jobId, spec.working, spec.failed);
             break;
         }
+        if (ctx.state.writeRound !== round) {
+            await ctx.save(spec.phase, { writeRound: round });
+        }
         if (round > 1) {
             const delay = Math.min(60_000, retryBaseDelayMs * 2 ** (round - 2));
             ctx.logger.info({ round, remaining, delay }, 'resubmitting rows that failed with a retryable error');
-            await sleep(delay);
+            await ctx.pause(delay);
         }
         await ctx.checkpoint();
         if (remaining < collectionsBelowRows || !ctx.state.bulk) {

@@ -19,6 +19,8 @@ export interface BulkQueryOptions {
     batchSize?: number;
     /** Called while waiting, so the caller can heartbeat or notice a cancel. */
     onPoll?: () => Promise<void>;
+    /** Waits between polls; a caller that can be stopped passes a wait that ends on shutdown. */
+    pause?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function* bulkQuery(client: OrgClient, soql: string, options: BulkQ
     const job = await client.rest<QueryJobInfo>('POST', base, { operation: 'query', query: soql, contentType: 'CSV', lineEnding: 'LF', columnDelimiter: 'COMMA' });
     let info = job;
     while (info.state === 'UploadComplete' || info.state === 'InProgress') {
-        await sleep(options.pollIntervalMs);
+        await (options.pause ?? sleep)(options.pollIntervalMs);
         await options.onPoll?.();
         info = await client.rest<QueryJobInfo>('GET', `${base}/${job.id}`);
     }

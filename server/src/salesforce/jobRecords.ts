@@ -76,6 +76,19 @@ export class JobRecords {
         );
     }
 
+    /**
+     * Records left Running or Reverting whose last progress write is older than `before` (or absent):
+     * a live service writes progress at least every minute, so their holder is gone.
+     */
+    async findAbandoned(before: Date, limit = 200): Promise<JobRecord[]> {
+        const statuses = ['Running', 'Reverting'].map(soqlString).join(', ');
+        // A SOQL dateTime literal is unquoted, in UTC, without milliseconds.
+        const cutoff = before.toISOString().replace(/\.\d{3}Z$/, 'Z');
+        return this.client.query<JobRecord>(
+            `SELECT ${INPUT_FIELDS.join(', ')} FROM ${JOB_OBJECT} WHERE Status__c IN (${statuses}) AND (Progress_Updated_At__c = null OR Progress_Updated_At__c < ${cutoff}) ORDER BY CreatedDate, Id LIMIT ${Math.trunc(limit)}`
+        );
+    }
+
     async get(id: string): Promise<JobRecord | undefined> {
         const rows = await this.client.query<JobRecord>(`SELECT ${INPUT_FIELDS.join(', ')} FROM ${JOB_OBJECT} WHERE Id = ${soqlString(id)}`);
         return rows[0];

@@ -216,6 +216,18 @@ export class OrgClient {
         }
     }
 
+    /**
+     * The Id of the org this client is logged in to (the one Organization record); see
+     * https://developer.salesforce.com/docs/atlas.en-us.sfFieldRef.meta/sfFieldRef/salesforce_field_reference_Organization.htm
+     */
+    async organizationId(): Promise<string> {
+        const [org] = await this.query<{ Id: string }>('SELECT Id FROM Organization LIMIT 1');
+        if (!org) {
+            throw new SalesforceApiError(500, 'NO_ORGANIZATION', 'The org returned no Organization record');
+        }
+        return org.Id;
+    }
+
     /** Every record of a small SOQL query. */
     async query<T>(soql: string): Promise<T[]> {
         const all: T[] = [];

@@ -11,4 +11,17 @@ export interface Db extends SqlClient {
     close(): Promise<void>;
     /** `pglite`: one process owns the data folder; `postgres`: instances may share it. */
     readonly kind: 'pglite' | 'postgres';
+    /** Why the store cannot be used right now (its connection dropped and is being made again), or undefined. */
+    unavailable(): string | undefined;
+}
+
+/**
+ * The store's connection failed (the database restarted, a pooler dropped it, an operator ended
+ * it): the work in hand is given back, not failed, and carries on once the store is back.
+ */
+export class StoreUnavailableError extends Error {
+    constructor(message: string, options?: { cause?: unknown }) {
+        super(`The store is unavailable: ${message}`, options);
+        this.name = 'StoreUnavailableError';
+    }
 }

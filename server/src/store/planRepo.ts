@@ -245,6 +245,17 @@ export class PlanRepo {
         });
     }
 
+    /** The most frequent errors of the rows in `status`, most frequent first. */
+    async topErrors(jobId: string, status: PlanStatus, limit: number): Promise<Array<{ error: string; n: number }>> {
+        const rows = (
+            await this.db.query<{ error: string | null; n: string }>(
+                'SELECT error, count(*) AS n FROM plan_rows WHERE job_id = $1 AND status = $2 GROUP BY error ORDER BY count(*) DESC, error LIMIT $3',
+                [jobId, status, limit]
+            )
+        ).rows;
+        return rows.map((row) => ({ error: row.error ?? 'no error recorded', n: Number(row.n) }));
+    }
+
     async listIds(jobId: string, status: PlanStatus, limit: number): Promise<string[]> {
         return (
             await this.db.query<{ lead_id: string }>('SELECT lead_id FROM plan_rows WHERE job_id = $1 AND status = $2 ORDER BY seq LIMIT $3', [jobId, status, limit])

@@ -57,4 +57,8 @@ describe('service configuration', () => {
         expect(verify.verify(publicKey, Buffer.from(signature!, 'base64url'))).toBe(true);
         expect(jwtAudience('https://acme.my.salesforce.com')).toBe('https://login.salesforce.com');
     });
+    test('given an API_TOKEN with a trailing newline (pasted from a secrets file), when loaded, then the token is trimmed so requests with it authenticate', () => {
+        const config = loadConfig({ API_TOKEN: '  token-from-a-file-0123456789\n' }, defaults);
+        expect(config.http.apiToken).toBe('token-from-a-file-0123456789');
+    });
 });

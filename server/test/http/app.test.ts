@@ -64,7 +64,7 @@ describe('HTTP: health, readiness, metrics and the job API', () => {
     test('given invalid input, when the job API is called, then it answers 400 naming the field', async () => {
         const badId = await api('/api/jobs/not-an-id');
         expect(badId.status).toBe(400);
-        expect(((await badId.json()) as { message: string }).message).toMatch(/^id must be a 15- or 18-character Salesforce Id/);
+        expect(((await badId.json()) as { message: string }).message).toMatch(/^id must be the 18-character Id of a Bulk_Reassignment_Job__c record/);
         const badLimit = await api('/api/jobs?limit=5000');
         expect(badLimit.status).toBe(400);
         expect(((await badLimit.json()) as { message: string }).message).toBe('limit must be at most 200');

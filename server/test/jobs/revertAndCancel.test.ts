@@ -105,4 +105,24 @@ describe('revert and cancel', () => {
         const owners = [...(await ownersOf(r.client, leads)).values()];
         expect(owners.filter((o) => o === target.id)).toHaveLength(200);
     });
+
+    test("given a completed move of a deactivated user's leads, when it is reverted, then no lead can go back and the job says the revert failed and why", async () => {
+        const r = await createRunner(sim, db);
+        const departed = sim.sample!.inactivePartnerUser;
+        const target = sim.sample!.queues.find((q) => q.developerName === 'Partner_Alpine_Leads')!;
+        const leads = await leadsOwnedBy(r.client, departed.id);
+        expect(leads.length).toBeGreaterThan(0);
+        const jobId = await createJobRecord(r.client, { Source_Type__c: 'Deactivated_User', Source_Owner__c: departed.username, Target_Type__c: 'Queue', Target__c: target.developerName });
+        await runUntil(r, jobId, ['Completed']);
+
+        await setStatus(r.client, jobId, 'Revert_Requested');
+        const record = await runUntil(r, jobId, ['Reverted', 'Failed']);
+
+        expect(record).toMatchObject({ Status__c: 'Failed', Reverted_Count__c: 0, Failed_Count__c: leads.length });
+        expect(record.Message__c).toMatch(
+            new RegExp(`^Revert failed: none of the ${leads.length} leads could be put back to their previous owner \\(INACTIVE_OWNER_OR_USER:.* \\(${leads.length} leads?\\)\\); they keep the owner the job gave them\\. .*reactivate that user`)
+        );
+        expect([...(await ownersOf(r.client, leads)).values()].every((o) => o === target.id)).toBe(true);
+        expect((await r.repos.tasks.get(jobId, 'revert'))?.outcome).toBe('Failed');
+    });
 });
