@@ -102,6 +102,13 @@ describe('check:apex', () => {
                     '        update as user widgets;\n' +
                     '        Database.insert(widgets, AccessLevel.USER_MODE);\n    }\n}\n'
             );
+            files.testNames = project.writeClass(
+                'NamingTest',
+                `${DOC('Test names in house style and not.')}@IsTest\nprivate class NamingTest {\n` +
+                    "    @IsTest\n    static void givenWidget_whenSaved_thenKept() {\n        Assert.isTrue(true, 'kept');\n    }\n\n" +
+                    "    @IsTest\n    static void savesWidgets() {\n        Assert.isTrue(true, 'saved');\n    }\n\n" +
+                    "    @IsTest\n    static void Saves_widgets() {\n        Assert.isTrue(true, 'saved');\n    }\n}\n"
+            );
             result = await runApexCheck(project.dir);
         });
         afterAll(() => project.remove());
@@ -164,6 +171,12 @@ describe('check:apex', () => {
             const crud = findingsIn(result.findings, files.systemMode);
             expect(crud.map((f) => [f.rule, f.line])).toEqual([
                 ['ApexCRUDViolation', lineContaining(files.systemMode, 'SELECT Id, Size__c')]
+            ]);
+        });
+
+        it('accepts Given/When/Then and camelCase test names, and reports others (MethodNamingConventionsWithTestNames)', () => {
+            expect(findingsIn(result.findings, files.testNames).map((f) => [f.rule, f.line])).toEqual([
+                ['MethodNamingConventionsWithTestNames', lineContaining(files.testNames, 'Saves_widgets')]
             ]);
         });
 
