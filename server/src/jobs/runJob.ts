@@ -2,18 +2,19 @@ import { finishDryRun, finishRun } from './finishPhase';
 import type { TaskOutcome } from './jobModel';
 import { planJob } from './planPhase';
 import { resolveJob } from './resolvePhase';
+import { logMovedLeads } from './routingEvents';
 import { bothOrFirstError } from './settled';
 import type { TaskContext } from './taskContext';
 import { recheckOwners, verifyOwners } from './verifyPhase';
 import { writeAll, type WriteSpec } from './writePhase';
 
-export const RUN_WRITE: WriteSpec = { working: 'pending', done: 'moved', failed: 'failed', ownerColumn: 'new_owner_id', phase: 'Write' };
+export const RUN_WRITE: WriteSpec = { working: 'pending', done: 'moved', failed: 'failed', ownerColumn: 'new_owner_id', phase: 'Write', routed: true };
 
 /**
  * A job's run, phase by phase; each phase stores where it got to, so a restarted service carries on:
  * resolve (resolvePhase) -> select + plan (selectPhase, planPhase; redone if interrupted) ->
  * [a dry run finishes here] -> recheck (verifyPhase) -> write (writePhase; re-attaches to its Bulk
- * API jobs) -> verify (verifyPhase) -> notify (notifyPhase) -> finish (finishPhase).
+ * API jobs; sets the routing fields) -> routing log (routingEvents) -> verify (verifyPhase) -> notify (notifyPhase) -> finish (finishPhase).
  * An undo is its own task: revertPhase.
  */
 export async function runJob(ctx: TaskContext): Promise<TaskOutcome> {
@@ -39,6 +40,7 @@ export async function runJob(ctx: TaskContext): Promise<TaskOutcome> {
         await ctx.save('Write', { recheckDone: true });
     }
     await writeAll(ctx, RUN_WRITE);
+    await logMovedLeads(ctx);
     await ctx.save('Verify');
     await verifyOwners(ctx);
     return finishRun(ctx);

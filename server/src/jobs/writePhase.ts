@@ -1,8 +1,9 @@
-import { updateOwners, COLLECTION_SIZE, isRetryableRowError } from '../salesforce/collections';
+import { updateOwners, COLLECTION_SIZE, isRetryableRowError, type OwnerUpdate } from '../salesforce/collections';
 import type { JobPhase } from '../salesforce/jobRecords';
 import { isTransientError } from '../salesforce/orgClient';
 import type { PlanStatus, RowOutcome } from '../store/planRepo';
 import type { SfBulkJobRow } from '../store/sfBulkJobsRepo';
+import { ROUTED_CSV_HEADER, ROUTED_EXTRA_BYTES, routedCsvRow, routedFields, routingStamp, type RoutingStamp } from './routingEvents';
 import type { TaskContext } from './taskContext';
 
 /** What a write pass moves: rows in `working` get the owner in `ownerColumn`, ending `done` or `failed`. */
@@ -12,6 +13,8 @@ export interface WriteSpec {
     failed: PlanStatus;
     ownerColumn: 'new_owner_id' | 'old_owner_id';
     phase: JobPhase;
+    /** Set the routing fields beside the owner (routingEvents), so the move counts as routing. */
+    routed?: boolean;
 }
 
 /** Bytes a CSV row takes at most: two 18-character Ids, a comma and a newline. */
@@ -21,13 +24,14 @@ function ownerOf(row: { new_owner_id: string | null; old_owner_id: string }, col
     return (column === 'new_owner_id' ? row.new_owner_id : row.old_owner_id) ?? '';
 }
 
-/** The CSV of one chunk (Id,OwnerId only), read from the store page by page in write order. */
-async function* chunkCsv(ctx: TaskContext, spec: WriteSpec, keyFrom: string, keyTo: string): AsyncGenerator<string> {
-    yield 'Id,OwnerId\n';
+/** The CSV of one chunk (Id,OwnerId, and the routing fields with a stamp), read from the store page by page in write order. */
+async function* chunkCsv(ctx: TaskContext, spec: WriteSpec, keyFrom: string, keyTo: string, stamp?: RoutingStamp): AsyncGenerator<string> {
+    yield stamp ? ROUTED_CSV_HEADER : 'Id,OwnerId\n';
+    const routedAt = new Date().toISOString();
     for await (const page of ctx.repos.plan.iterateWriteOrder(ctx.jobId, spec.working, keyFrom, keyTo)) {
         let text = '';
         for (const row of page) {
-            text += `${row.lead_id},${ownerOf(row, spec.ownerColumn)}\n`;
+            text += stamp ? routedCsvRow(row.lead_id, ownerOf(row, spec.ownerColumn), stamp, routedAt) : `${row.lead_id},${ownerOf(row, spec.ownerColumn)}\n`;
         }
         yield text;
     }
@@ -88,7 +92,7 @@ async function settleBulkJob(ctx: TaskContext, spec: WriteSpec, job: SfBulkJobRo
 }
 
 /** One round over the working rows with Bulk API 2.0 ingest jobs of at most `chunkRows` rows, one after another. */
-async function bulkPass(ctx: TaskContext, spec: WriteSpec, round: number, chunkRows: number): Promise<void> {
+async function bulkPass(ctx: TaskContext, spec: WriteSpec, round: number, chunkRows: number, stamp?: RoutingStamp): Promise<void> {
     let after = '';
     for (;;) {
         const chunk = await ctx.repos.plan.nextChunk(ctx.jobId, spec.working, after, chunkRows);
@@ -111,7 +115,7 @@ async function bulkPass(ctx: TaskContext, spec: WriteSpec, round: number, chunkR
         };
         await ctx.repos.sfJobs.record(row);
         try {
-            await ctx.ingest.upload(opened.id, () => chunkCsv(ctx, spec, chunk.keyFrom, chunk.keyTo));
+            await ctx.ingest.upload(opened.id, () => chunkCsv(ctx, spec, chunk.keyFrom, chunk.keyTo, stamp));
             await ctx.repos.sfJobs.markUploaded(opened.id);
             await ctx.retrying('close bulk job', () => ctx.ingest.close(opened.id));
         } catch (error) {
@@ -131,7 +135,7 @@ async function bulkPass(ctx: TaskContext, spec: WriteSpec, round: number, chunkR
 }
 
 /** One round with sObject Collections (at most 200 rows a call, one call at a time). */
-async function collectionsPass(ctx: TaskContext, spec: WriteSpec, batchSize: number): Promise<void> {
+async function collectionsPass(ctx: TaskContext, spec: WriteSpec, batchSize: number, stamp?: RoutingStamp): Promise<void> {
     let after = '';
     for (;;) {
         const chunk = await ctx.repos.plan.nextChunk(ctx.jobId, spec.working, after, batchSize);
@@ -139,9 +143,10 @@ async function collectionsPass(ctx: TaskContext, spec: WriteSpec, batchSize: num
             return;
         }
         await ctx.checkpoint();
-        const rows: Array<{ id: string; ownerId: string }> = [];
+        const rows: OwnerUpdate[] = [];
+        const fields = stamp ? routedFields(stamp, new Date().toISOString()) : undefined;
         for await (const page of ctx.repos.plan.iterateWriteOrder(ctx.jobId, spec.working, chunk.keyFrom, chunk.keyTo, batchSize)) {
-            rows.push(...page.map((r) => ({ id: r.lead_id, ownerId: ownerOf(r, spec.ownerColumn) })));
+            rows.push(...page.map((r) => ({ id: r.lead_id, ownerId: ownerOf(r, spec.ownerColumn), fields })));
         }
         const results = await ctx.retrying('update owners', () => updateOwners(ctx.client, rows));
         const failures: RowOutcome[] = results
@@ -169,6 +174,7 @@ export async function writeAll(ctx: TaskContext, spec: WriteSpec): Promise<void>
         await settleBulkJob(ctx, spec, job);
     }
     const { collectionsBelowRows, retryRounds, retryBaseDelayMs, bulkMaxUploadBytes } = ctx.config.jobs;
+    const stamp = spec.routed ? routingStamp(ctx.record, ctx.state.resolved!) : undefined;
     // A restart resumes the round it was in: only rounds that ended count against RETRY_ROUNDS.
     // (A task saved before rounds were stored resumes its last recorded Bulk API round.)
     const firstRound = ctx.state.writeRound ?? Math.max(1, await ctx.repos.sfJobs.maxRound(ctx.jobId, ctx.kind));
@@ -192,11 +198,11 @@ export async function writeAll(ctx: TaskContext, spec: WriteSpec): Promise<void>
         await ctx.checkpoint();
         if (remaining < collectionsBelowRows || !ctx.state.bulk) {
             const size = round <= 2 ? COLLECTION_SIZE : Math.max(1, Math.floor(COLLECTION_SIZE / 2 ** (round - 2)));
-            await collectionsPass(ctx, spec, size);
+            await collectionsPass(ctx, spec, size, stamp);
         } else {
-            const maxRows = Math.floor(bulkMaxUploadBytes / BYTES_PER_ROW);
+            const maxRows = Math.floor(bulkMaxUploadBytes / (BYTES_PER_ROW + (stamp ? ROUTED_EXTRA_BYTES : 0)));
             const chunkRows = round === 1 ? maxRows : Math.max(10_000, Math.min(maxRows, Math.ceil(remaining / 2 ** (round - 1))));
-            await bulkPass(ctx, spec, round, chunkRows);
+            await bulkPass(ctx, spec, round, chunkRows, stamp);
         }
     }
     await reportWrite(ctx, spec);

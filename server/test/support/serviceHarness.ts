@@ -46,6 +46,27 @@ export async function startTestSimulator(options: SimulatorOptions = {}): Promis
     return startSimulator({ sample: { leads: 3000 }, ...options });
 }
 
+/** A simulator and a store for one describe block, started before its tests and closed after them. */
+export function useSimulatorAndStore(options: SimulatorOptions = {}): { readonly sim: RunningSimulator; readonly db: Db } {
+    const held: { sim?: RunningSimulator; db?: Db } = {};
+    beforeAll(async () => {
+        held.sim = await startTestSimulator(options);
+        held.db = await openTestStore();
+    });
+    afterAll(async () => {
+        await held.db?.close();
+        await held.sim?.close();
+    });
+    return {
+        get sim() {
+            return held.sim!;
+        },
+        get db() {
+            return held.db!;
+        }
+    };
+}
+
 export interface RunnerUnderTest {
     runner: JobRunner;
     repos: Repos;
