@@ -7,13 +7,15 @@
  *   npm run gallery -- --serve               keep serving the gallery afterwards (Ctrl+C to stop)
  *   npm run gallery -- --out <dir>           write somewhere other than .gallery/
  *
- * Exits non-zero on any page error, console error, failed request or missing expected text.
+ * Exits non-zero on any page error, console error, failed request, missing expected text, component that
+ * rendered nothing, horizontal overflow, cut-off label, failed step, expected Apex call not made or
+ * accessibility violation; and when Chromium or @salesforce-ux/design-system is missing.
  */
 import { join } from 'node:path';
-import { buildGallery, LABEL_FILES, LWC_BUNDLES, REPO_ROOT, type BuildResult } from './bundle';
+import { buildGallery, LABEL_FILES, LWC_BUNDLES, REPO_ROOT, sldsVersion, TRANSLATION_FILES, type BuildResult } from './bundle';
 import { CATALOG, bundleSource, resolveStates } from './catalog';
-import { readLabels } from './labels';
-import { assertChromium, renderStates, type StateResult } from './render';
+import { GALLERY_LANGUAGES, readLabels, readTranslations } from './labels';
+import { assertChromium, renderStates, type RenderOptions, type StateResult } from './render';
 import { serveDirectory } from './server';
 import type { GalleryState } from './shims/state';
 
@@ -23,6 +25,9 @@ export interface GalleryOptions {
     only?: string[];
     /** Called with the server's URL after rendering; the server closes when the promise settles. */
     whileServing?: (url: string) => Promise<void>;
+    /** Only the states this keeps (all when not given), e.g. the README's pictures. */
+    keep?: (state: GalleryState) => boolean;
+    render?: RenderOptions;
 }
 
 export interface GalleryRun {
@@ -43,21 +48,24 @@ export async function runGallery(options: GalleryOptions = {}): Promise<GalleryR
     if (unknown.length > 0) {
         throw new Error(`Not in the gallery catalog (scripts/gallery/catalog.ts): ${unknown.join(', ')}`);
     }
-    // Before the minute-long build: without the browser there is nothing to show.
+    // Before the minute-long build: without the browser or Salesforce's styles there is nothing to show.
     assertChromium();
+    sldsVersion();
 
     const labels = readLabels(LABEL_FILES);
+    const translations = readTranslations(TRANSLATION_FILES, GALLERY_LANGUAGES);
     const entries = CATALOG.filter((entry) => only.length === 0 || only.includes(entry.bundle));
     const skipped = entries.filter((entry) => !bundleSource(LWC_BUNDLES, entry.bundle)).map((entry) => entry.bundle);
     const states = entries
         .filter((entry) => !skipped.includes(entry.bundle))
-        .flatMap((entry) => resolveStates(entry, LWC_BUNDLES, labels));
+        .flatMap((entry) => resolveStates(entry, LWC_BUNDLES, labels, translations))
+        .filter((state) => !options.keep || options.keep(state));
 
     const build = await buildGallery(states, outDir);
     const server = await serveDirectory(outDir);
     try {
         const renderStarted = Date.now();
-        const results = await renderStates(server.url, states, outDir);
+        const results = await renderStates(server.url, states, outDir, options.render);
         const renderMillis = Date.now() - renderStarted;
         const failures = results.flatMap((r) => [
             ...r.errors.map((e) => `${r.component}/${r.state}: ${e}`),
@@ -100,12 +108,7 @@ async function main(): Promise<number> {
     const run = await runGallery(options);
     const seconds = (ms: number): string => (ms / 1000).toFixed(1);
     process.stdout.write(
-        `Built ${run.states.length} states in ${seconds(run.build.millis)} s (${(run.build.bytes / 1e6).toFixed(1)} MB of JavaScript)`
-    );
-    process.stdout.write(
-        run.build.slds
-            ? ' with SLDS styles.\n'
-            : '; without SLDS styles: @salesforce-ux/design-system is not installed.\n'
+        `Built ${run.states.length} states in ${seconds(run.build.millis)} s (${(run.build.bytes / 1e6).toFixed(1)} MB of JavaScript) with SLDS ${run.build.sldsVersion}.\n`
     );
     for (const bundle of run.skipped) {
         process.stdout.write(
@@ -125,12 +128,14 @@ async function main(): Promise<number> {
     return 0;
 }
 
+export function reportFailure(error: unknown): never {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+}
+
 if (require.main === module) {
     main().then(
         (code) => process.exit(code),
-        (error: unknown) => {
-            process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-            process.exit(1);
-        }
+        reportFailure
     );
 }

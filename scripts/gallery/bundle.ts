@@ -6,7 +6,17 @@
  * platform-only lightning/* modules), then the LWC module resolver (`c/<bundle>` aliases to
  * each feature's lwc/ folder, `lightning/*` to lightning-base-components, `lwc`), then node_modules.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+    copyFileSync,
+    cpSync,
+    existsSync,
+    mkdirSync,
+    readdirSync,
+    readFileSync,
+    rmSync,
+    statSync,
+    writeFileSync
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve, sep } from 'node:path';
 import { rollup, type Plugin, type RollupCache, type RollupLog } from 'rollup';
@@ -15,7 +25,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import ts from 'typescript';
 import { listFiles, loadProject, lwcBundleDirs } from '../checks/lib/sfdx-project';
-import { readLabels } from './labels';
+import { GALLERY_LANGUAGES, readLabels, readTranslations } from './labels';
 import type { GalleryState } from './shims/state';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -24,11 +34,26 @@ const PROJECT = loadProject(REPO_ROOT);
 export const LWC_BUNDLES = lwcBundleDirs(PROJECT);
 /** Every Custom Labels file of the project. */
 export const LABEL_FILES = listFiles(PROJECT, (f) => f.endsWith('.labels-meta.xml'));
+/** Every Translations file of the project (<language>.translation-meta.xml). */
+export const TRANSLATION_FILES = listFiles(PROJECT, (f) => f.endsWith('.translation-meta.xml'));
 const GALLERY_DIR = __dirname;
 const SHIMS_DIR = join(GALLERY_DIR, 'shims');
 const PAGE_DIR = join(GALLERY_DIR, 'page');
-const SLDS_PACKAGE_DIR = join(REPO_ROOT, 'node_modules', '@salesforce-ux', 'design-system');
-const SLDS_CSS = join('assets', 'styles', 'salesforce-lightning-design-system.min.css');
+const SLDS_PACKAGE = '@salesforce-ux/design-system';
+const SLDS_PACKAGE_DIR = join(REPO_ROOT, 'node_modules', ...SLDS_PACKAGE.split('/'));
+const SLDS_CSS = 'assets/styles/salesforce-lightning-design-system.min.css';
+/**
+ * What the page loads from the SLDS package: the stylesheet, the images it refers to, and the icon
+ * sprites that base components fall back to at /assets/icons/<category>-sprite/svg/symbols.svg
+ * (lightning/iconUtils). The rest of assets/ (24 MB of single icons) is not needed.
+ */
+const SLDS_ASSETS = [
+    SLDS_CSS,
+    'assets/images',
+    ...['action', 'custom', 'doctype', 'standard', 'utility'].map((c) => `assets/icons/${c}-sprite`)
+];
+/** Rollup's cache, shared by every outDir (the test's temporary one too). */
+const CACHE_FILE = join(REPO_ROOT, 'node_modules', '.cache', 'partner-desk-gallery', 'rollup.json');
 
 /** Platform-only modules and the gallery file that stands in for each. */
 const PLATFORM_SHIMS: Record<string, string> = {
@@ -52,11 +77,13 @@ const PLATFORM_SHIMS: Record<string, string> = {
 const CLOSED_GATES = ['@salesforce/gate/bc.260.enableComboboxElementInternals'];
 
 const VIRTUAL = '\0gallery:';
+/** axe-core, in the gallery's root. */
+export const AXE_FILE = 'axe.min.js';
 
 export interface BuildResult {
     outDir: string;
-    /** Whether SLDS styles were found (node_modules/@salesforce-ux/design-system) and linked. */
-    slds: boolean;
+    /** The version of @salesforce-ux/design-system the page is styled with. */
+    sldsVersion: string;
     bytes: number;
     millis: number;
 }
@@ -97,7 +124,11 @@ function typescriptPlugin(): Plugin {
 }
 
 /** The gallery's own modules: platform shims, labels, Apex methods, schema, custom permissions, the catalog. */
-function platformPlugin(states: GalleryState[], labels: Map<string, string>): Plugin {
+function platformPlugin(
+    states: GalleryState[],
+    labels: Map<string, string>,
+    translations: Record<string, Record<string, string>>
+): Plugin {
     const runtime = join(SHIMS_DIR, 'runtime.ts');
     const bundles = [...new Set(states.map((s) => s.component))];
     return {
@@ -109,7 +140,7 @@ function platformPlugin(states: GalleryState[], labels: Map<string, string>): Pl
             if (CLOSED_GATES.includes(source)) {
                 return VIRTUAL + source;
             }
-            if (source === 'gallery:catalog' || source === 'gallery:components') {
+            if (source === 'gallery:catalog' || source === 'gallery:components' || source === 'gallery:translations') {
                 return VIRTUAL + source.slice('gallery:'.length);
             }
             for (const prefix of [
@@ -132,6 +163,9 @@ function platformPlugin(states: GalleryState[], labels: Map<string, string>): Pl
             if (name === 'catalog') {
                 return `export default ${JSON.stringify(states)};`;
             }
+            if (name === 'translations') {
+                return `export default ${JSON.stringify(translations)};`;
+            }
             if (name === 'components') {
                 const imports = bundles.map((b, i) => `import C${i} from 'c/${b}';`).join('\n');
                 const entries = bundles.map((b, i) => `${JSON.stringify(b)}: C${i}`).join(', ');
@@ -148,7 +182,8 @@ function platformPlugin(states: GalleryState[], labels: Map<string, string>): Pl
                         `Custom Label ${label} is imported but is in no *.labels-meta.xml of force-app`
                     );
                 }
-                return `export default ${JSON.stringify(value)};`;
+                // The state's language picks the translation, as the org picks the user's language.
+                return `import { label } from ${JSON.stringify(runtime)};\nexport default label(${JSON.stringify(label)}, ${JSON.stringify(value)});`;
             }
             if (name.startsWith('@salesforce/apex/')) {
                 const method = name.slice('@salesforce/apex/'.length);
@@ -177,9 +212,9 @@ function componentAliases(): Array<{ name: string; path: string }> {
  * Rollup's cache of the previous clean build in the same outDir: lightning-base-components takes most of
  * a build and does not change between runs. Rollup re-transforms any module whose source changed.
  */
-function readCache(cacheFile: string): RollupCache | undefined {
+function readCache(): RollupCache | undefined {
     try {
-        const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as { fingerprint?: string; cache?: RollupCache };
+        const saved = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as { fingerprint?: string; cache?: RollupCache };
         return saved.fingerprint === cacheFingerprint() ? saved.cache : undefined;
     } catch {
         return undefined;
@@ -199,19 +234,32 @@ function cacheFingerprint(): string {
     return createHash('sha256').update(readFileSync(__filename)).update(versions.join(',')).digest('hex');
 }
 
-function emptyExceptCache(outDir: string): void {
+function emptyDirectory(outDir: string): void {
     mkdirSync(outDir, { recursive: true });
     for (const entry of readdirSync(outDir)) {
-        if (entry !== '.cache') {
-            rmSync(join(outDir, entry), { recursive: true, force: true });
-        }
+        rmSync(join(outDir, entry), { recursive: true, force: true });
     }
+}
+
+/** The installed SLDS version; throws, saying what to run, when the package is missing. */
+export function sldsVersion(packageDir: string = SLDS_PACKAGE_DIR): string {
+    const manifest = join(packageDir, 'package.json');
+    const missing = [manifest, ...SLDS_ASSETS.map((asset) => join(packageDir, asset))].filter((f) => !existsSync(f));
+    if (missing.length > 0) {
+        throw new Error(
+            `The gallery renders components in Salesforce's styles, but ${SLDS_PACKAGE} is not installed ` +
+                `(missing ${missing[0]}). Run npm install (it is a pinned dev dependency in package.json).`
+        );
+    }
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
 /** Builds the gallery for the given states into outDir (emptied first). Throws on any build problem. */
 export async function buildGallery(states: GalleryState[], outDir: string): Promise<BuildResult> {
     const started = Date.now();
+    const slds = sldsVersion();
     const labels = readLabels(LABEL_FILES);
+    const translations = readTranslations(TRANSLATION_FILES, GALLERY_LANGUAGES);
     const problems: string[] = [];
     const onLog = (level: string, log: RollupLog): void => {
         // lightning-base-components has circular imports and `this` at module level; both are harmless.
@@ -227,13 +275,12 @@ export async function buildGallery(states: GalleryState[], outDir: string): Prom
             process.stderr.write(`gallery build warning: ${log.message}\n`);
         }
     };
-    const cacheFile = join(outDir, '.cache', 'rollup.json');
     const bundle = await rollup({
         input: join(PAGE_DIR, 'main.ts'),
-        cache: readCache(cacheFile),
+        cache: readCache(),
         onLog,
         plugins: [
-            platformPlugin(states, labels),
+            platformPlugin(states, labels, translations),
             typescriptPlugin(),
             lwc({
                 rootDir: GALLERY_DIR,
@@ -250,9 +297,16 @@ export async function buildGallery(states: GalleryState[], outDir: string): Prom
             nodeResolve({ browser: true, extensions: ['.mjs', '.js', '.ts'] })
         ]
     });
-    emptyExceptCache(outDir);
+    emptyDirectory(outDir);
     try {
-        await bundle.write({ file: join(outDir, 'gallery.js'), format: 'es', inlineDynamicImports: true });
+        // The icon libraries (lightning/iconSvgTemplates*) stay chunks of their own, loaded when an icon of
+        // that category shows: inlined, every page would evaluate all five of them.
+        await bundle.write({
+            dir: outDir,
+            format: 'es',
+            entryFileNames: 'gallery.js',
+            chunkFileNames: 'chunks/[name]-[hash].js'
+        });
     } finally {
         await bundle.close();
     }
@@ -260,25 +314,21 @@ export async function buildGallery(states: GalleryState[], outDir: string): Prom
         throw new Error(`The gallery build has problems:\n${problems.join('\n')}`);
     }
     // Only a clean build is cached: a cached module is not transformed again, so its warnings would not come back.
-    mkdirSync(dirname(cacheFile), { recursive: true });
-    writeFileSync(cacheFile, JSON.stringify({ fingerprint: cacheFingerprint(), cache: bundle.cache }));
+    mkdirSync(dirname(CACHE_FILE), { recursive: true });
+    writeFileSync(CACHE_FILE, JSON.stringify({ fingerprint: cacheFingerprint(), cache: bundle.cache }));
 
-    const slds = existsSync(join(SLDS_PACKAGE_DIR, SLDS_CSS));
-    let page = readFileSync(join(PAGE_DIR, 'page.html'), 'utf8');
-    if (slds) {
-        // The whole assets folder: the stylesheet's fonts, and the icon sprites base components load from /assets/icons.
-        cpSync(join(SLDS_PACKAGE_DIR, 'assets'), join(outDir, 'assets'), { recursive: true });
-        page = page
-            .replace('<!--SLDS-->', `<link rel="stylesheet" href="${SLDS_CSS.split(sep).join('/')}" />`)
-            .replace('<!--SLDS_NOTE-->', '');
-    } else {
-        page = page
-            .replace('<!--SLDS-->', '<link rel="stylesheet" href="no-slds.css" />')
-            .replace('<!--SLDS_NOTE-->', 'Without SLDS styles: @salesforce-ux/design-system is not installed');
-        copyFileSync(join(PAGE_DIR, 'no-slds.css'), join(outDir, 'no-slds.css'));
+    for (const asset of SLDS_ASSETS) {
+        cpSync(join(SLDS_PACKAGE_DIR, asset), join(outDir, asset), { recursive: true });
     }
+    const page = readFileSync(join(PAGE_DIR, 'page.html'), 'utf8').replace(
+        '<!--SLDS-->',
+        `<link rel="stylesheet" href="${SLDS_CSS}" />`
+    );
     writeFileSync(join(outDir, 'page.html'), page);
     copyFileSync(join(PAGE_DIR, 'gallery.css'), join(outDir, 'gallery.css'));
-    const bytes = readFileSync(join(outDir, 'gallery.js')).length;
-    return { outDir, slds, bytes, millis: Date.now() - started };
+    // The accessibility checker the renderer runs on every state, served so the browser caches it.
+    copyFileSync(require.resolve('axe-core/axe.min.js'), join(outDir, AXE_FILE));
+    const chunks = readdirSync(join(outDir, 'chunks')).map((f) => join(outDir, 'chunks', f));
+    const bytes = [join(outDir, 'gallery.js'), ...chunks].reduce((sum, f) => sum + statSync(f).size, 0);
+    return { outDir, sldsVersion: slds, bytes, millis: Date.now() - started };
 }

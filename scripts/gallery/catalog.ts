@@ -3,12 +3,20 @@
  * JSON fixtures as the component's jest tests (lwc/<bundle>/__tests__/data/*.json); expected text
  * comes from those fixtures and from the labels' English values.
  *
- * Adding a component = one entry below: its bundle, and per state the Apex answers (by `Class.method`),
- * the @api properties, and the text the page must then show.
+ * Adding a component = one entry in states/<feature>.ts: its bundle, and per state the Apex answers (by
+ * method name: the class is the one the component imports it from, so moving a method to another
+ * controller needs no change here), the @api properties, what a person does, and the text the page
+ * must then show.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApexAnswer, ApexFixture, GalleryState } from './shims/state';
+import { GALLERY_LANGUAGES, type GalleryLanguage } from './labels';
+import type { ApexAnswer, ApexFixture, GalleryState, GalleryStep } from './shims/state';
+import { BULK_REASSIGNMENT_STATES } from './states/bulkReassignment';
+import { DISTRIBUTION_STATES } from './states/distribution';
+import { INBOX_STATES } from './states/inbox';
+import { ONBOARDING_STATES } from './states/onboarding';
+import { SHARED_STATES } from './states/shared';
 
 /** What a state definition can ask for while it is being built. */
 export interface StateContext {
@@ -16,7 +24,7 @@ export interface StateContext {
     fixture(file: string): unknown;
     /** A string inside a fixture, by dotted path (`rows.0.name`): expected text that follows the fixture. */
     text(file: string, path: string): string;
-    /** A label's English value, with {0}, {1}... filled in as the component's formatLabel does. */
+    /** A label's value in the state's language, with {0}, {1}... filled in as the component's formatLabel does. */
     label(name: string, ...args: Array<string | number>): string;
     /** Apex answers with this data. */
     data(value: unknown): ApexAnswer;
@@ -32,383 +40,45 @@ export interface StateContext {
 
 export interface StateDefinition {
     description: string;
+    /** By Apex method name (or `Class.method`): its answer in this state. */
     apex?: Record<string, ApexFixture>;
     props?: Record<string, unknown>;
     deniedPermissions?: string[];
     pageReference?: GalleryState['pageReference'];
     confirm?: boolean;
+    /** Window width in CSS pixels; 1280 unless given (375 for a phone). */
+    width?: number;
+    steps?: GalleryStep[];
+    /** Apex methods, by name, the steps must call in this order. */
+    expectCalls?: string[];
+    /** The README picture: docs/screenshots/<shot>.png. */
+    shot?: string;
     expect: string[];
 }
 
 export interface ComponentEntry {
     bundle: string;
     states: (ctx: StateContext) => Record<string, StateDefinition>;
+    /**
+     * The state also shown in Greek and in Norwegian (as `<state>-el`, `<state>-no`): the shipped
+     * translations with the longest words, where labels overflow first.
+     */
+    translated: string;
 }
 
-const ONBOARDING = 'PartnerOnboardingController';
-const BULK = 'BulkReassignmentController';
-const DISTRIBUTION = 'DistributionController';
-const INBOX = 'LeadsInboxController';
-const STATS = 'PartnerLeadStatsController';
-const LEAD_ID = '00Q000000000001AAA';
-const GROUP_ID = 'a01000000000001AAA';
-
+/**
+ * Every component and its states, one file per feature wing. In the order a reader meets them in the
+ * README: onboarding, distribution, the partner's inbox, bulk reassignment, then what they share.
+ */
 export const CATALOG: ComponentEntry[] = [
-    {
-        bundle: 'errorPanel',
-        states: (ctx) => ({
-            details: {
-                description: 'A friendly headline over the Apex error it explains',
-                props: {
-                    errors: { body: { message: 'The owner of Bluebird Resellers has no role.' }, status: 400 },
-                    friendlyMessage: ctx.label('Onboarding_UI_Enable_Error', 'Bluebird Resellers')
-                },
-                expect: [
-                    ctx.label('Onboarding_UI_Enable_Error', 'Bluebird Resellers'),
-                    ctx.label('Common_Error_Show_Details')
-                ]
-            },
-            generic: {
-                description: 'No friendly message given: the generic headline',
-                props: { errors: 'Something failed' },
-                expect: [ctx.label('Common_Error_Generic')]
-            }
-        })
-    },
-    {
-        bundle: 'partnerAccounts',
-        states: (ctx) => ({
-            data: {
-                description: 'A page of accounts, partners and not, one owner without a role',
-                apex: { [`${ONBOARDING}.searchAccounts`]: ctx.dataFrom('searchAccounts.json') },
-                expect: [
-                    ctx.label('Onboarding_Accounts_Title'),
-                    ctx.text('searchAccounts.json', 'rows.0.name'),
-                    ctx.text('searchAccounts.json', 'rows.0.channelManagerName'),
-                    ctx.text('searchAccounts.json', 'rows.2.name'),
-                    ctx.label('Onboarding_Pagination_Status', 1, 3, 60)
-                ]
-            },
-            empty: {
-                description: 'No accounts at all',
-                apex: {
-                    [`${ONBOARDING}.searchAccounts`]: ctx.data({
-                        rows: [],
-                        total: 0,
-                        pageSize: 25,
-                        pageNumber: 1,
-                        totalCapped: false
-                    })
-                },
-                expect: [ctx.label('Onboarding_Accounts_Empty')]
-            },
-            capped: {
-                description: 'More matches than can be paged through: asks to narrow the search',
-                apex: {
-                    [`${ONBOARDING}.searchAccounts`]: ctx.data({
-                        ...(ctx.fixture('searchAccounts.json') as object),
-                        total: 2025,
-                        totalCapped: true
-                    })
-                },
-                expect: [
-                    ctx.text('searchAccounts.json', 'rows.1.name'),
-                    ctx.label('Onboarding_Accounts_Total_Capped', 2025)
-                ]
-            },
-            error: {
-                description: 'The accounts cannot be loaded',
-                apex: {
-                    [`${ONBOARDING}.searchAccounts`]: ctx.apexError(
-                        'You need the Partner Desk Channel Manager permission set.'
-                    )
-                },
-                expect: [ctx.label('Onboarding_UI_Accounts_Load_Error')]
-            },
-            loading: {
-                description: 'Waiting for the first page',
-                apex: { [`${ONBOARDING}.searchAccounts`]: ctx.pending() },
-                expect: [ctx.label('Onboarding_Accounts_Title')]
-            }
-        })
-    },
-    {
-        bundle: 'partnerUsers',
-        states: (ctx) => ({
-            data: {
-                description: "An account's contacts in every partner user status",
-                props: { accountId: '001000000000001AAA', accountName: 'Acme Distribution' },
-                apex: {
-                    [`${ONBOARDING}.getPartnerContacts`]: ctx.dataFrom('getPartnerContacts.json'),
-                    [`${ONBOARDING}.getEnableUserOptions`]: ctx.dataFrom('getEnableUserOptions.json')
-                },
-                expect: [
-                    ctx.text('getPartnerContacts.json', '0.name'),
-                    ctx.text('getPartnerContacts.json', '1.name'),
-                    ctx.text('getPartnerContacts.json', '1.username'),
-                    ctx.label('Onboarding_Status_Active_Logged_In')
-                ]
-            },
-            empty: {
-                description: 'The account has no contacts',
-                props: { accountId: '001000000000001AAA', accountName: 'Acme Distribution' },
-                apex: { [`${ONBOARDING}.getPartnerContacts`]: ctx.data([]) },
-                expect: [ctx.label('Onboarding_Users_Empty')]
-            },
-            error: {
-                description: 'The contacts cannot be loaded',
-                props: { accountId: '001000000000001AAA', accountName: 'Acme Distribution' },
-                apex: {
-                    [`${ONBOARDING}.getPartnerContacts`]: ctx.apexError(
-                        "The account wasn't found, or you don't have access to it."
-                    )
-                },
-                expect: [ctx.label('Onboarding_UI_Users_Load_Error')]
-            }
-        })
-    },
-    {
-        bundle: 'bulkReassignmentConsole',
-        states: (ctx) => ({
-            data: {
-                description: 'Groups, queues and statuses to choose from, and the recent jobs',
-                apex: {
-                    [`${BULK}.getConsoleOptions`]: ctx.dataFrom('getConsoleOptions.json'),
-                    [`${BULK}.listRecentJobs`]: ctx.dataFrom('listRecentJobs.json')
-                },
-                expect: [
-                    ctx.label('BulkConsole_Title'),
-                    ctx.text('listRecentJobs.json', '0.name'),
-                    ctx.label('BulkConsole_Start_Dry_Run')
-                ]
-            },
-            empty: {
-                description: 'No active distribution group and no jobs yet',
-                apex: {
-                    [`${BULK}.getConsoleOptions`]: ctx.data({
-                        ...(ctx.fixture('getConsoleOptions.json') as object),
-                        groups: []
-                    }),
-                    [`${BULK}.listRecentJobs`]: ctx.data([])
-                },
-                expect: [ctx.label('BulkConsole_No_Groups'), ctx.label('BulkConsole_No_Jobs')]
-            },
-            error: {
-                description: 'The options cannot be loaded',
-                apex: {
-                    [`${BULK}.getConsoleOptions`]: ctx.apexError('No access to Distribution_Group__c'),
-                    [`${BULK}.listRecentJobs`]: ctx.data([])
-                },
-                expect: [ctx.label('BulkConsole_Error_Load')]
-            }
-        })
-    },
-    {
-        bundle: 'partnerQueues',
-        states: (ctx) => ({
-            data: {
-                description: 'Partner queues with their backlog, and accounts that have none yet',
-                apex: {
-                    [`${DISTRIBUTION}.getPartnerQueues`]: ctx.dataFrom('getPartnerQueues.json'),
-                    [`${DISTRIBUTION}.getAccountsWithoutQueue`]: ctx.dataFrom('getAccountsWithoutQueue.json')
-                },
-                expect: [
-                    ctx.label('Distribution_Queues_Title'),
-                    ctx.text('getPartnerQueues.json', '0.name'),
-                    ctx.text('getPartnerQueues.json', '1.name')
-                ]
-            },
-            empty: {
-                description: 'No partner queue yet',
-                apex: {
-                    [`${DISTRIBUTION}.getPartnerQueues`]: ctx.data([]),
-                    [`${DISTRIBUTION}.getAccountsWithoutQueue`]: ctx.dataFrom('getAccountsWithoutQueue.json')
-                },
-                expect: [ctx.label('Distribution_Queues_Empty')]
-            },
-            error: {
-                description: 'The queues cannot be loaded',
-                apex: {
-                    [`${DISTRIBUTION}.getPartnerQueues`]: ctx.apexError(
-                        'You do not have access to distribution groups.'
-                    ),
-                    [`${DISTRIBUTION}.getAccountsWithoutQueue`]: ctx.dataFrom('getAccountsWithoutQueue.json')
-                },
-                expect: [ctx.label('Distribution_Queues_Load_Error')]
-            },
-            'no-permission': {
-                description: 'A user without the Manage Partner Queues custom permission',
-                apex: {
-                    [`${DISTRIBUTION}.getPartnerQueues`]: ctx.dataFrom('getPartnerQueues.json'),
-                    [`${DISTRIBUTION}.getAccountsWithoutQueue`]: ctx.dataFrom('getAccountsWithoutQueue.json')
-                },
-                deniedPermissions: ['Partner_Desk_Manage_Partner_Queues'],
-                expect: [ctx.text('getPartnerQueues.json', '0.name'), ctx.label('Distribution_Queues_No_Permission')]
-            }
-        })
-    },
-    {
-        bundle: 'distributionGroupEditor',
-        states: (ctx) => ({
-            data: {
-                description: 'Members with their load and problems, the preview and the share chart',
-                props: { recordId: GROUP_ID },
-                apex: {
-                    [`${DISTRIBUTION}.getGroupEditorData`]: ctx.dataFrom('getGroupEditorData.json'),
-                    [`${DISTRIBUTION}.getPreview`]: ctx.dataFrom('getPreview.json'),
-                    [`${DISTRIBUTION}.getShareChart`]: ctx.dataFrom('getShareChart.json')
-                },
-                expect: [
-                    ctx.label('Distribution_Editor_Title'),
-                    ctx.text('getGroupEditorData.json', 'members.0.ownerName')
-                ]
-            },
-            empty: {
-                description: 'A group without members',
-                props: { recordId: GROUP_ID },
-                apex: {
-                    [`${DISTRIBUTION}.getGroupEditorData`]: ctx.data({
-                        ...(ctx.fixture('getGroupEditorData.json') as object),
-                        members: []
-                    }),
-                    [`${DISTRIBUTION}.getPreview`]: ctx.data([
-                        { position: 1, ownerId: null, ownerName: null, reason: 'NO_ELIGIBLE_MEMBER' }
-                    ]),
-                    [`${DISTRIBUTION}.getShareChart`]: ctx.data([])
-                },
-                expect: [ctx.label('Distribution_Editor_Empty')]
-            },
-            error: {
-                description: 'The group cannot be loaded',
-                props: { recordId: GROUP_ID },
-                apex: {
-                    [`${DISTRIBUTION}.getGroupEditorData`]: ctx.apexError(
-                        'The distribution group was not found, or you cannot see it.'
-                    ),
-                    [`${DISTRIBUTION}.getPreview`]: ctx.data([]),
-                    [`${DISTRIBUTION}.getShareChart`]: ctx.data([])
-                },
-                expect: [ctx.label('Distribution_Editor_Load_Error')]
-            }
-        })
-    },
-    {
-        bundle: 'assignToPartner',
-        states: (ctx) => ({
-            data: {
-                description: 'The quick action on a lead: groups, queues and ready partner users',
-                props: { recordId: LEAD_ID },
-                apex: { [`${DISTRIBUTION}.getAssignOptions`]: ctx.dataFrom('getAssignOptions.json') },
-                expect: [
-                    ctx.label('Distribution_Assign_Title'),
-                    ctx.label(
-                        'Distribution_Assign_Current_Owner',
-                        ctx.text('getAssignOptions.json', 'currentOwnerName')
-                    )
-                ]
-            },
-            error: {
-                description: 'The lead cannot be read',
-                props: { recordId: LEAD_ID },
-                apex: {
-                    [`${DISTRIBUTION}.getAssignOptions`]: ctx.apexError('The lead was not found, or you cannot see it.')
-                },
-                expect: [ctx.label('Distribution_Assign_Load_Error')]
-            }
-        })
-    },
-    {
-        bundle: 'distributeLeads',
-        states: (ctx) => ({
-            data: {
-                description: 'Three selected leads and the active groups to distribute them by',
-                props: { leadIds: [LEAD_ID, '00Q000000000002AAA', '00Q000000000003AAA'] },
-                apex: { [`${DISTRIBUTION}.getActiveGroups`]: ctx.dataFrom('getActiveGroups.json') },
-                expect: [ctx.label('Distribution_Distribute_Title'), ctx.label('Distribution_Distribute_Selected', 3)]
-            },
-            empty: {
-                description: 'No active distribution group',
-                props: { leadIds: [LEAD_ID] },
-                apex: { [`${DISTRIBUTION}.getActiveGroups`]: ctx.data([]) },
-                expect: [ctx.label('Distribution_Distribute_No_Groups')]
-            },
-            error: {
-                description: 'The groups cannot be loaded',
-                props: { leadIds: [LEAD_ID] },
-                apex: {
-                    [`${DISTRIBUTION}.getActiveGroups`]: ctx.apexError('You do not have access to distribution groups.')
-                },
-                expect: [ctx.label('Distribution_Distribute_Groups_Error')]
-            }
-        })
-    },
-    {
-        bundle: 'leadsInbox',
-        states: (ctx) => ({
-            data: {
-                description: "A partner user's inbox: leads waiting in their queues, and their own",
-                apex: {
-                    [`${INBOX}.getInboxOptions`]: ctx.dataFrom('getInboxOptions.json'),
-                    [`${INBOX}.getInboxPage`]: ctx.byParam('listName', {
-                        waiting: ctx.dataFrom('getInboxPage.json', 'waiting'),
-                        owned: ctx.dataFrom('getInboxPage.json', 'owned')
-                    })
-                },
-                expect: [
-                    ctx.label('Inbox_Title'),
-                    ctx.text('getInboxPage.json', 'waiting.rows.0.name'),
-                    ctx.text('getInboxPage.json', 'waiting.rows.0.company'),
-                    ctx.text('getInboxPage.json', 'waiting.rows.2.name')
-                ]
-            },
-            empty: {
-                description: 'Nothing waiting and nothing owned',
-                apex: {
-                    [`${INBOX}.getInboxOptions`]: ctx.dataFrom('getInboxOptions.json'),
-                    [`${INBOX}.getInboxPage`]: ctx.byParam('listName', {
-                        waiting: ctx.dataFrom('getInboxPage.json', 'empty'),
-                        owned: ctx.dataFrom('getInboxPage.json', 'empty')
-                    })
-                },
-                expect: [ctx.label('Inbox_Empty_Waiting')]
-            },
-            error: {
-                description: 'The leads cannot be loaded',
-                apex: {
-                    [`${INBOX}.getInboxOptions`]: ctx.dataFrom('getInboxOptions.json'),
-                    [`${INBOX}.getInboxPage`]: ctx.apexError('You do not have access to leads.')
-                },
-                expect: [ctx.label('Inbox_Error_Load')]
-            }
-        })
-    },
-    {
-        bundle: 'partnerLeadStats',
-        states: (ctx) => ({
-            data: {
-                description: "A partner account's lead figures for the last 30 and 90 days",
-                props: { recordId: '001000000000001AAA' },
-                apex: { [`${STATS}.getPartnerLeadStats`]: ctx.dataFrom('getPartnerLeadStats.json', 'partner') },
-                expect: [
-                    ctx.label('Inbox_Stats_Title'),
-                    ctx.text('getPartnerLeadStats.json', 'partner.periods.0.returnsByReason.0.label')
-                ]
-            },
-            'not-partner': {
-                description: 'An account without partner users',
-                props: { recordId: '001000000000002AAA' },
-                apex: { [`${STATS}.getPartnerLeadStats`]: ctx.dataFrom('getPartnerLeadStats.json', 'notPartner') },
-                expect: [ctx.label('Inbox_Stats_Not_Partner')]
-            },
-            error: {
-                description: 'The figures cannot be loaded',
-                props: { recordId: '001000000000001AAA' },
-                apex: { [`${STATS}.getPartnerLeadStats`]: ctx.apexError('No access') },
-                expect: [ctx.label('Inbox_Stats_Error')]
-            }
-        })
-    }
+    ...ONBOARDING_STATES,
+    ...DISTRIBUTION_STATES,
+    ...INBOX_STATES,
+    ...BULK_REASSIGNMENT_STATES,
+    ...SHARED_STATES
 ];
+
+const DEFAULT_WIDTH = 1280;
 
 const DEFAULT_PAGE_REFERENCE: GalleryState['pageReference'] = {
     type: 'standard__navItemPage',
@@ -446,11 +116,39 @@ export function bundleSource(bundles: Map<string, string>, bundle: string): stri
     return source && existsSync(source) ? source : undefined;
 }
 
-/** The states of one component, fixtures read and labels resolved. */
+/** Apex method name -> `Class.method`, from the component's `@salesforce/apex/Class.method` imports. */
+export function apexImports(source: string): Map<string, string> {
+    const methods = new Map<string, string>();
+    for (const match of readFileSync(source, 'utf8').matchAll(/['"]@salesforce\/apex\/(\w+)\.(\w+)['"]/g)) {
+        methods.set(match[2], `${match[1]}.${match[2]}`);
+    }
+    return methods;
+}
+
+/** The states of one component, fixtures read and labels resolved; its translated state in each language too. */
 export function resolveStates(
     entry: ComponentEntry,
     bundles: Map<string, string>,
-    labels: Map<string, string>
+    labels: Map<string, string>,
+    translations: Record<string, Record<string, string>> = {}
+): GalleryState[] {
+    const english = resolveLanguage(entry, bundles, labels, 'en');
+    if (!english.some((s) => s.state === entry.translated)) {
+        throw new Error(`${entry.bundle}: the translated state ${entry.translated} is not one of its states`);
+    }
+    const translated = GALLERY_LANGUAGES.filter((language) => translations[language]).map((language) => {
+        const inLanguage = new Map([...labels].map(([name, value]) => [name, translations[language][name] ?? value]));
+        const state = resolveLanguage(entry, bundles, inLanguage, language).find((s) => s.state === entry.translated);
+        return { ...(state as GalleryState), state: `${entry.translated}-${language}`, shot: undefined };
+    });
+    return [...english, ...translated];
+}
+
+function resolveLanguage(
+    entry: ComponentEntry,
+    bundles: Map<string, string>,
+    labels: Map<string, string>,
+    language: 'en' | GalleryLanguage
 ): GalleryState[] {
     const dataDir = join(bundles.get(entry.bundle) ?? entry.bundle, '__tests__', 'data');
     const cache = new Map<string, unknown>();
@@ -488,16 +186,33 @@ export function resolveStates(
         pending: () => ({ pending: true }),
         byParam: (param, answers) => ({ byParam: param, answers })
     };
+    const source = bundleSource(bundles, entry.bundle);
+    const imported = source ? apexImports(source) : new Map<string, string>();
+    const qualified = (method: string): string => {
+        if (method.includes('.')) {
+            return method;
+        }
+        const name = imported.get(method);
+        if (!name) {
+            throw new Error(`${entry.bundle}: the catalog answers Apex ${method}, which the component does not import`);
+        }
+        return name;
+    };
     return Object.entries(entry.states(ctx)).map(([state, definition]) => ({
         component: entry.bundle,
         tag: tagOf(entry.bundle),
         state,
-        description: definition.description,
+        description: language === 'en' ? definition.description : `${definition.description} (${language})`,
         props: definition.props ?? {},
-        apex: definition.apex ?? {},
+        apex: Object.fromEntries(Object.entries(definition.apex ?? {}).map(([m, answer]) => [qualified(m), answer])),
         deniedPermissions: definition.deniedPermissions ?? [],
         pageReference: definition.pageReference ?? DEFAULT_PAGE_REFERENCE,
         confirm: definition.confirm ?? true,
-        expect: definition.expect
+        expect: definition.expect,
+        language,
+        width: definition.width ?? DEFAULT_WIDTH,
+        steps: definition.steps ?? [],
+        expectCalls: (definition.expectCalls ?? []).map(qualified),
+        shot: definition.shot
     }));
 }

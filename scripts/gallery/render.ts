@@ -1,12 +1,15 @@
 /// <reference lib="dom" />
 /**
- * Opens each gallery state in Debian's Chromium through playwright-core, waits for the state's expected
- * text, takes a PNG screenshot, and reports page errors, console errors and failed requests.
+ * Opens each gallery state in Debian's Chromium through playwright-core, does the state's steps, waits
+ * for its expected text, takes a PNG screenshot, and reports what a person or a screen reader would
+ * trip over: page errors, console errors, failed requests, nothing rendered, horizontal overflow,
+ * cut-off labels, accessibility violations (axe-core with sa11y's rules).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { GalleryState } from './shims/state';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { accessibilityProblems, layoutProblems } from './pageChecks';
+import type { GalleryState, GalleryStep } from './shims/state';
 
 export const CHROMIUM_PATH = process.env.GALLERY_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -18,9 +21,11 @@ export const CHROMIUM_ARGS = [
     '--disable-sync',
     '--no-first-run'
 ];
-/** How long a state may take to show its expected text. */
+/** How long a state may take to show its expected text, and one step to find what it acts on. */
 const EXPECT_TIMEOUT_MS = 15000;
-
+const STEP_TIMEOUT_MS = 8000;
+/** Two pages at a time: the machine has two cores. */
+const DEFAULT_CONCURRENCY = 2;
 export interface StateResult {
     component: string;
     state: string;
@@ -31,10 +36,26 @@ export interface StateResult {
     text: string;
     /** Expected text that did not appear. */
     missing: string[];
-    /** Uncaught page errors, console errors and failed requests. */
+    /**
+     * Everything that makes the state fail besides missing text: uncaught page errors, console errors,
+     * failed requests, a component that rendered nothing, horizontal overflow, cut-off labels, a step
+     * that could not be done, an expected Apex call not made, and accessibility violations.
+     */
     errors: string[];
     /** What the component asked of the platform (Apex calls, toasts, navigation). */
     platformLog: string[];
+    /** How many accessibility rules axe-core ran on the state (0 when it did not run). */
+    a11yRules: number;
+}
+
+export interface RenderOptions {
+    /** Where the PNGs go (outDir/screenshots when not given). */
+    screenshotDir?: string;
+    /** Picture name per state: <component>--<state>.png unless given. */
+    fileName?: (state: GalleryState) => string;
+    /** README pictures: no gallery header, only as tall as the content. */
+    bare?: boolean;
+    concurrency?: number;
 }
 
 /** Fails early, and says what to install, when the browser is not there. */
@@ -78,52 +99,109 @@ function watchErrors(page: Page, errors: string[]): void {
     });
 }
 
-/** Renders one state in a fresh page and screenshots it into screenshotDir/<component>--<state>.png. */
+/** Stage text includes every expected string (the modal, rendered inside the component, counts). */
+async function waitForText(page: Page, wanted: string[], timeout: number): Promise<void> {
+    await page
+        .waitForFunction(
+            (texts: string[]) => {
+                const text = (document.getElementById('gallery-stage')?.innerText ?? '').replace(/\s+/g, ' ');
+                const toasts = (document.getElementById('gallery-toasts')?.innerText ?? '').replace(/\s+/g, ' ');
+                return texts.every((w) => text.includes(w) || toasts.includes(w));
+            },
+            wanted,
+            { timeout, polling: 100 }
+        )
+        .then(
+            () => undefined,
+            () => undefined
+        );
+}
+
+async function runStep(page: Page, step: GalleryStep): Promise<void> {
+    const options = { timeout: STEP_TIMEOUT_MS };
+    if ('click' in step) {
+        await page.locator(step.click).first().click(options);
+    } else if ('fill' in step) {
+        await page.locator(step.fill).first().fill(step.value, options);
+    } else if ('choose' in step) {
+        await page.locator(`${step.choose} button, ${step.choose} input`).first().click(options);
+        await page
+            .locator(`${step.choose} lightning-base-combobox-item`, { hasText: step.option })
+            .first()
+            .click(options);
+    } else {
+        await waitForText(page, [normalizeSpace(step.waitForText)], STEP_TIMEOUT_MS);
+        const shown = await page.locator('#gallery-stage', { hasText: step.waitForText }).count();
+        if (shown === 0) {
+            throw new Error(`"${step.waitForText}" did not appear`);
+        }
+    }
+}
+
+function describeStep(step: GalleryStep): string {
+    if ('click' in step) {
+        return `click ${step.click}`;
+    }
+    if ('fill' in step) {
+        return `fill ${step.fill}`;
+    }
+    return 'choose' in step ? `choose "${step.option}" in ${step.choose}` : `wait for "${step.waitForText}"`;
+}
+
+/** Renders one state in a fresh page and screenshots it. */
 async function renderState(
-    browser: Browser,
+    context: BrowserContext,
     baseUrl: string,
     state: GalleryState,
-    screenshotDir: string
+    screenshot: string,
+    bare: boolean
 ): Promise<StateResult> {
     const started = Date.now();
-    const context = await browser.newContext({
-        viewport: { width: 1280, height: 800 },
-        deviceScaleFactor: 1,
-        locale: 'en-US',
-        timezoneId: 'UTC'
-    });
     const page = await context.newPage();
+    // A README picture is as tall as its content (the window only sets the least height), except that a
+    // dialog, which steps may open, is laid out in the window and needs room.
+    const height = bare && state.steps.length === 0 ? 200 : 800;
+    await page.setViewportSize({ width: state.width, height });
     const errors: string[] = [];
     watchErrors(page, errors);
     const url = `${baseUrl}/${pagePath(state.component, state.state)}`;
     try {
-        await page.goto(url, { waitUntil: 'load' });
-        const expected = state.expect.map(normalizeSpace);
         // Stop waiting at the first uncaught error: the text will not come.
         const crashed = new Promise<void>((resolve) => page.once('pageerror', () => resolve()));
-        const shown = page
-            .waitForFunction(
-                (wanted: string[]) => {
-                    const text = (document.getElementById('gallery-stage')?.innerText ?? '').replace(/\s+/g, ' ');
-                    return wanted.every((w) => text.includes(w));
-                },
-                expected,
-                { timeout: EXPECT_TIMEOUT_MS, polling: 100 }
-            )
-            .then(
-                () => undefined,
-                () => undefined
-            );
-        await Promise.race([shown, crashed]);
+        await page.goto(url, { waitUntil: 'load' });
+        for (const [index, step] of state.steps.entries()) {
+            const done = await Promise.race([
+                runStep(page, step).then(
+                    () => undefined,
+                    (error: unknown) =>
+                        `step ${index + 1} (${describeStep(step)}) failed: ${String(error instanceof Error ? error.message : error).split('\n')[0]}`
+                ),
+                crashed.then(() => `step ${index + 1} (${describeStep(step)}) not done: the page crashed`)
+            ]);
+            if (done) {
+                errors.push(done);
+                break;
+            }
+        }
+        const expected = state.expect.map(normalizeSpace);
+        await Promise.race([waitForText(page, expected, EXPECT_TIMEOUT_MS), crashed]);
         // Let transitions and late re-renders finish before the picture.
         await page.evaluate(
             () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
         );
-        await page.waitForTimeout(200);
-        const text = normalizeSpace(await page.locator('#gallery-stage').innerText());
-        const screenshot = join(screenshotDir, `${state.component}--${state.state}.png`);
-        await page.screenshot({ path: screenshot, fullPage: true, animations: 'disabled' });
+        await page.waitForTimeout(100);
+        const stageText = normalizeSpace(await page.locator('#gallery-stage').innerText());
+        const toastText = normalizeSpace(await page.locator('#gallery-toasts').innerText());
+        const text = [stageText, toastText].filter(Boolean).join(' ');
+        errors.push(...(await layoutProblems(page, state.tag)));
         const platformLog = await page.evaluate(() => window.galleryPlatformLog ?? []);
+        errors.push(...missingCalls(state.expectCalls, platformLog));
+        if (bare) {
+            await page.addStyleTag({ content: '.gallery-header { display: none; }' });
+        }
+        await page.screenshot({ path: screenshot, fullPage: true, animations: 'disabled' });
+        const a11y = await accessibilityProblems(page);
+        errors.push(...a11y.problems);
         return {
             component: state.component,
             state: state.state,
@@ -133,23 +211,69 @@ async function renderState(
             text,
             missing: expected.filter((e) => !text.includes(e)),
             errors,
-            platformLog
+            platformLog,
+            a11yRules: a11y.rules
         };
     } finally {
-        await context.close();
+        await page.close();
     }
 }
 
-export async function renderStates(baseUrl: string, states: GalleryState[], outDir: string): Promise<StateResult[]> {
-    const screenshotDir = join(outDir, 'screenshots');
+/** Expected Apex calls, in order, that the platform log does not show. */
+export function missingCalls(expected: string[], platformLog: string[]): string[] {
+    let from = 0;
+    const missing: string[] = [];
+    for (const method of expected) {
+        const at = platformLog.findIndex((entry, i) => i >= from && entry.startsWith(`apex ${method}(`));
+        if (at === -1) {
+            missing.push(`expected call not made: ${method}`);
+        } else {
+            from = at + 1;
+        }
+    }
+    return missing;
+}
+
+export async function renderStates(
+    baseUrl: string,
+    states: GalleryState[],
+    outDir: string,
+    options: RenderOptions = {}
+): Promise<StateResult[]> {
+    const screenshotDir = options.screenshotDir ?? join(outDir, 'screenshots');
+    const fileName = options.fileName ?? ((s: GalleryState) => `${s.component}--${s.state}.png`);
     mkdirSync(screenshotDir, { recursive: true });
     const browser = await launchChromium();
     try {
-        const results: StateResult[] = [];
-        for (const state of states) {
-            results.push(await renderState(browser, baseUrl, state, screenshotDir));
+        const results: StateResult[] = new Array<StateResult>(states.length);
+        let next = 0;
+        // Each worker keeps one browser context, so the 7 MB bundle is parsed once per worker, not per state.
+        const worker = async (): Promise<void> => {
+            const context = await browser.newContext({ deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC' });
+            // Under tsx, esbuild keeps function names with a __name() helper that the functions sent to
+            // page.evaluate take along into the page; there it must exist too.
+            await context.addInitScript('globalThis.__name = (target) => target;');
+            try {
+                while (next < states.length) {
+                    const index = next++;
+                    const state = states[index];
+                    results[index] = await renderState(
+                        context,
+                        baseUrl,
+                        state,
+                        join(screenshotDir, fileName(state)),
+                        options.bare ?? false
+                    );
+                }
+            } finally {
+                await context.close();
+            }
+        };
+        const workers = Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, states.length);
+        await Promise.all(Array.from({ length: workers }, () => worker()));
+        if (!options.screenshotDir) {
+            writeIndex(outDir, states, results);
         }
-        writeIndex(outDir, states, results);
         return results;
     } finally {
         await browser.close();

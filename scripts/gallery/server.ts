@@ -33,7 +33,9 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
                 response
                     .writeHead(200, {
                         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-                        'cache-control': 'no-store'
+                        // Each run serves on a new port (a new origin), so nothing cached can be stale; the
+                        // renderer's pages share one cache, and the 7 MB bundle's compiled code with it.
+                        'cache-control': extname(file) === '.html' ? 'no-store' : 'max-age=3600'
                     })
                     .end(body),
             () => response.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: ${path}`)

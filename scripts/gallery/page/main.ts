@@ -25,6 +25,7 @@ function text(id: string, value: string): void {
 function mount(): void {
     const state = currentState;
     document.title = `${state.tag} · ${state.state}`;
+    document.documentElement.lang = state.language;
     text('gallery-component', state.tag);
     text('gallery-state', state.state);
     text('gallery-description', state.description);

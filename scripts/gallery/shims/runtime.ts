@@ -4,6 +4,7 @@
  * shims: Apex answers, custom permissions, toasts and navigation the component asked for.
  */
 import states from 'gallery:catalog';
+import translations from 'gallery:translations';
 import { stateKey } from './state';
 import type { ApexAnswer, GalleryState } from './state';
 
@@ -95,4 +96,12 @@ export function apexMethod(method: string) {
 /** A custom permission: granted unless the state denies it (the platform gives undefined when not granted). */
 export function customPermission(name: string): boolean | undefined {
     return currentState.deniedPermissions.includes(name) ? undefined : true;
+}
+
+/**
+ * A Custom Label in the state's language; the English value where the language has no translation,
+ * as the org falls back to the label's own value.
+ */
+export function label(name: string, english: string): string {
+    return currentState.language === 'en' ? english : (translations[currentState.language]?.[name] ?? english);
 }

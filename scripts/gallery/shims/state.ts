@@ -9,6 +9,17 @@ export type ApexAnswer = { data: unknown } | { error: unknown } | { pending: tru
 /** An Apex method's answer in a state; `byParam` answers by the value of one call parameter (e.g. listName). */
 export type ApexFixture = ApexAnswer | { byParam: string; answers: Record<string, ApexAnswer> };
 
+/**
+ * One thing a person does on the page, in order, before the state's text is checked. Selectors are
+ * Playwright's (CSS that pierces shadow roots, plus `:has-text()`); `choose` opens a combobox and
+ * picks the option with that text.
+ */
+export type GalleryStep =
+    | { click: string }
+    | { fill: string; value: string }
+    | { choose: string; option: string }
+    | { waitForText: string };
+
 export interface GalleryState {
     /** The LWC bundle (its folder is lwc/<bundle> in one feature of force-app). */
     component: string;
@@ -30,6 +41,16 @@ export interface GalleryState {
     confirm: boolean;
     /** Text that must be on the rendered page: fixture values and label values. */
     expect: string[];
+    /** The language the labels are shown in: English, or one of the shipped translations. */
+    language: 'en' | 'el' | 'no';
+    /** The browser window's width in CSS pixels (1280 unless the state tests a phone). */
+    width: number;
+    /** What a person does before the text is checked (a dialog opened, a key path clicked through). */
+    steps: GalleryStep[];
+    /** Apex methods (`Class.method`) the steps must have called, in this order. */
+    expectCalls: string[];
+    /** The README picture this state is: docs/screenshots/<shot>.png, written by npm run gallery:shots. */
+    shot?: string;
 }
 
 /** The URL query that selects a state: ?component=<bundle>&state=<name>. */

@@ -11,3 +11,9 @@ declare module 'gallery:components' {
     const components: Record<string, typeof LightningElement>;
     export default components;
 }
+
+declare module 'gallery:translations' {
+    /** Language -> label name -> translated text, from force-app's translation files. */
+    const translations: Record<string, Record<string, string> | undefined>;
+    export default translations;
+}
