@@ -31,6 +31,13 @@ export const BULK_REASSIGNMENT_STATES: ComponentEntry[] = [
                 // The console polls the job every 3 s; the service has finished the dry run by then.
                 { waitForText: ctx.text('getJobDryRunCompleted.json', 'message') }
             ];
+            // The job the form creates is the one whose finished dry run the console then shows.
+            const finished = ctx.fixture('getJobDryRunCompleted.json') as { id: string; name: string };
+            const queuedDryRun = ctx.data({
+                ...(ctx.fixture('createJob.json') as object),
+                id: finished.id,
+                name: finished.name
+            });
             return {
                 data: {
                     description: 'Groups, queues and statuses to choose from, and the recent jobs',
@@ -68,7 +75,7 @@ export const BULK_REASSIGNMENT_STATES: ComponentEntry[] = [
                     description: 'A dry run has finished: how many leads would move where, and the run-for-real button',
                     apex: {
                         ...consoleApex(ctx),
-                        createJob: ctx.dataFrom('createJob.json'),
+                        createJob: queuedDryRun,
                         getJob: ctx.dataFrom('getJobDryRunCompleted.json')
                     },
                     steps: startDryRun,
@@ -80,7 +87,7 @@ export const BULK_REASSIGNMENT_STATES: ComponentEntry[] = [
                     description: 'Key path: start a dry run, then run it for real',
                     apex: {
                         ...consoleApex(ctx),
-                        createJob: ctx.dataFrom('createJob.json'),
+                        createJob: queuedDryRun,
                         getJob: ctx.dataFrom('getJobDryRunCompleted.json'),
                         runForReal: ctx.dataFrom('getJobRunning.json')
                     },
