@@ -12,7 +12,15 @@
  * accessibility violation; and when Chromium or @salesforce-ux/design-system is missing.
  */
 import { join } from 'node:path';
-import { buildGallery, LABEL_FILES, LWC_BUNDLES, REPO_ROOT, sldsVersion, TRANSLATION_FILES, type BuildResult } from './bundle';
+import {
+    buildGallery,
+    LABEL_FILES,
+    LWC_BUNDLES,
+    REPO_ROOT,
+    sldsVersion,
+    TRANSLATION_FILES,
+    type BuildResult
+} from './bundle';
 import { CATALOG, bundleSource, resolveStates } from './catalog';
 import { GALLERY_LANGUAGES, readLabels, readTranslations } from './labels';
 import { assertChromium, renderStates, type RenderOptions, type StateResult } from './render';
@@ -111,9 +119,7 @@ async function main(): Promise<number> {
         `Built ${run.states.length} states in ${seconds(run.build.millis)} s (${(run.build.bytes / 1e6).toFixed(1)} MB of JavaScript) with SLDS ${run.build.sldsVersion}.\n`
     );
     for (const bundle of run.skipped) {
-        process.stdout.write(
-            `Skipped ${bundle}: no lwc/${bundle}/${bundle}.ts in force-app yet.\n`
-        );
+        process.stdout.write(`Skipped ${bundle}: no lwc/${bundle}/${bundle}.ts in force-app yet.\n`);
     }
     process.stdout.write(`Screenshots (rendered in ${seconds(run.renderMillis)} s):\n`);
     for (const result of run.results) {
@@ -134,8 +140,5 @@ export function reportFailure(error: unknown): never {
 }
 
 if (require.main === module) {
-    main().then(
-        (code) => process.exit(code),
-        reportFailure
-    );
+    main().then((code) => process.exit(code), reportFailure);
 }

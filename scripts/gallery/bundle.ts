@@ -178,9 +178,7 @@ function platformPlugin(
                 const label = name.slice('@salesforce/label/c.'.length);
                 const value = labels.get(label);
                 if (value === undefined) {
-                    this.error(
-                        `Custom Label ${label} is imported but is in no *.labels-meta.xml of force-app`
-                    );
+                    this.error(`Custom Label ${label} is imported but is in no *.labels-meta.xml of force-app`);
                 }
                 // The state's language picks the translation, as the org picks the user's language.
                 return `import { label } from ${JSON.stringify(runtime)};\nexport default label(${JSON.stringify(label)}, ${JSON.stringify(value)});`;
