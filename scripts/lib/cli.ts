@@ -45,7 +45,9 @@ export function runCli<O>(
             process.exitCode = code;
         },
         (error: unknown) => {
-            console.error(`✗ ${name} stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+            console.error(
+                `✗ ${name} stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+            );
             process.exitCode = 1;
         }
     );

@@ -91,7 +91,9 @@ function main(): void {
             continue;
         }
         if (check) {
-            problems.push(`${relative(projectRoot, jsPath)} is ${actual === undefined ? 'missing' : 'stale'}: run npm run build:lwc and commit the result`);
+            problems.push(
+                `${relative(projectRoot, jsPath)} is ${actual === undefined ? 'missing' : 'stale'}: run npm run build:lwc and commit the result`
+            );
         } else {
             writeFileSync(jsPath, expected);
             written++;
@@ -100,20 +102,28 @@ function main(): void {
     const tsconfig = syncTsconfigPaths(root, sources);
     if (tsconfig.actual !== tsconfig.expected) {
         if (check) {
-            problems.push(`${relative(projectRoot, tsconfig.path)} paths do not list every bundle: run npm run build:lwc`);
+            problems.push(
+                `${relative(projectRoot, tsconfig.path)} paths do not list every bundle: run npm run build:lwc`
+            );
         } else {
             writeFileSync(tsconfig.path, tsconfig.expected);
         }
     }
     for (const orphan of findOrphanScripts(root, sources)) {
-        problems.push(`${relative(projectRoot, orphan)} has no TypeScript source beside it: write the component in TypeScript`);
+        problems.push(
+            `${relative(projectRoot, orphan)} has no TypeScript source beside it: write the component in TypeScript`
+        );
     }
     if (problems.length > 0) {
         problems.forEach((p) => console.error(p));
         console.error(`check:lwc-build: ${problems.length} problem(s) in ${sources.length} LWC source file(s)`);
         process.exit(1);
     }
-    console.log(check ? `check:lwc-build: ${sources.length} LWC source file(s), every .js up to date` : `build:lwc: ${written} of ${sources.length} file(s) written`);
+    console.log(
+        check
+            ? `check:lwc-build: ${sources.length} LWC source file(s), every .js up to date`
+            : `build:lwc: ${written} of ${sources.length} file(s) written`
+    );
 }
 
 if (require.main === module) {

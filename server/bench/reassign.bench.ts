@@ -48,10 +48,18 @@ interface SimStats {
 }
 
 async function startSimulatorProcess(bulkLeads: number, collectionsLeads: number) {
-    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), resolve(__dirname, 'reassignSimulatorProcess.ts')], {
-        env: { ...process.env, BENCH_BULK_LEADS: String(bulkLeads), BENCH_COLLECTIONS_LEADS: String(collectionsLeads) },
-        stdio: ['ignore', 'pipe', 'inherit']
-    });
+    const child = spawn(
+        process.execPath,
+        ['--require', require.resolve('tsx/cjs'), resolve(__dirname, 'reassignSimulatorProcess.ts')],
+        {
+            env: {
+                ...process.env,
+                BENCH_BULK_LEADS: String(bulkLeads),
+                BENCH_COLLECTIONS_LEADS: String(collectionsLeads)
+            },
+            stdio: ['ignore', 'pipe', 'inherit']
+        }
+    );
     const line = await new Promise<string>((done, fail) => {
         createInterface({ input: child.stdout! }).once('line', done);
         child.once('exit', (code) => fail(new Error(`simulator process exited with ${code}`)));
@@ -93,12 +101,24 @@ export async function run(): Promise<BenchFigure[]> {
             readEnvFile()
         );
         const db = await openStore({ dataDir, databaseUrl: config.store.databaseUrl, schema: config.store.schema });
-        const client = await OrgClient.connect(clientCredentialsSource(info.url, info.consumer.clientId, info.consumer.clientSecret), config.apiVersion, logger);
+        const client = await OrgClient.connect(
+            clientCredentialsSource(info.url, info.consumer.clientId, info.consumer.clientSecret),
+            config.apiVersion,
+            logger
+        );
         const repos = createRepos(db);
         const records = new JobRecords(client);
 
         const measure = async (jobFields: Record<string, unknown>, env: Record<string, string>) => {
-            const runner = new JobRunner({ client, db, repos, config: { ...config, jobs: { ...config.jobs, ...envJobs(env) } }, logger, metrics: createServiceMetrics(undefined, false), instance: 'bench' });
+            const runner = new JobRunner({
+                client,
+                db,
+                repos,
+                config: { ...config, jobs: { ...config.jobs, ...envJobs(env) } },
+                logger,
+                metrics: createServiceMetrics(undefined, false),
+                instance: 'bench'
+            });
             const id = await records.create({ Dry_Run__c: false, ...jobFields });
             await resetStats(info.url);
             global.gc?.();
@@ -111,21 +131,42 @@ export async function run(): Promise<BenchFigure[]> {
             const wall = (Date.now() - t0) / 1000;
             memory.stop();
             const stats = await simStats(info.url);
-            const record = await client.rest<Record<string, unknown>>('GET', `${client.dataPath}/sobjects/Bulk_Reassignment_Job__c/${id}`);
+            const record = await client.rest<Record<string, unknown>>(
+                'GET',
+                `${client.dataPath}/sobjects/Bulk_Reassignment_Job__c/${id}`
+            );
             if (record.Status__c !== 'Completed') {
                 throw new Error(`bench job ended ${String(record.Status__c)}: ${String(record.Message__c)}`);
             }
-            const statusPolls = Object.entries(stats.requests).filter(([kind]) => POLL_KINDS.has(kind)).reduce((a, [, n]) => a + n, 0);
+            const statusPolls = Object.entries(stats.requests)
+                .filter(([kind]) => POLL_KINDS.has(kind))
+                .reduce((a, [, n]) => a + n, 0);
             // The runner's poll for new job records (a SOQL query on the job object) is a poll too.
             const recordPolls = stats.queriesByObject?.Bulk_Reassignment_Job__c ?? 0;
             const besidesPolls = stats.totalBesidesPolls - recordPolls;
-            return { cpuSeconds: (cpu.user + cpu.system) / 1e6, wall, memory, stats, polls: statusPolls + recordPolls, statusPolls, recordPolls, besidesPolls, record };
+            return {
+                cpuSeconds: (cpu.user + cpu.system) / 1e6,
+                wall,
+                memory,
+                stats,
+                polls: statusPolls + recordPolls,
+                statusPolls,
+                recordPolls,
+                besidesPolls,
+                record
+            };
         };
 
         // BENCH_DRY_RUN=1: the same job as a dry run (plan stored, plan CSV attached, nothing moved).
         const dryRun = process.env.BENCH_DRY_RUN === '1';
         const bulk = await measure(
-            { Source_Type__c: 'Queue', Source_Owner__c: 'Lead_Intake', Target_Type__c: 'Group', Target__c: 'Nordics', Dry_Run__c: dryRun },
+            {
+                Source_Type__c: 'Queue',
+                Source_Owner__c: 'Lead_Intake',
+                Target_Type__c: 'Group',
+                Target__c: 'Nordics',
+                Dry_Run__c: dryRun
+            },
             {}
         );
         const peak = bulk.memory.figures().find((f) => f.label === 'peak RSS')!.value;
@@ -135,25 +176,53 @@ export async function run(): Promise<BenchFigure[]> {
         const batched = Object.values(bulk.stats.subrequests ?? {}).reduce((a, n) => a + n, 0);
         figures.push(
             dryRun
-                ? { label: `DRY RUN: leads planned, plan CSV attached (of ${bulkLeads.toLocaleString('en-US')})`, value: Number(bulk.record.Total__c), unit: 'leads' }
-                : { label: `Bulk API 2.0: leads moved (of ${bulkLeads.toLocaleString('en-US')})`, value: Number(bulk.record.Processed__c), unit: 'leads' },
+                ? {
+                      label: `DRY RUN: leads planned, plan CSV attached (of ${bulkLeads.toLocaleString('en-US')})`,
+                      value: Number(bulk.record.Total__c),
+                      unit: 'leads'
+                  }
+                : {
+                      label: `Bulk API 2.0: leads moved (of ${bulkLeads.toLocaleString('en-US')})`,
+                      value: Number(bulk.record.Processed__c),
+                      unit: 'leads'
+                  },
             { label: 'Bulk API 2.0: service peak RSS (target < 300 MB)', value: peak, unit: 'MB' },
             ...bulk.memory
                 .figures()
                 .filter((f) => f.label !== 'peak RSS')
                 .map((f) => ({ ...f, label: `Bulk API 2.0: service ${f.label}` })),
-            { label: 'Bulk API 2.0: service CPU time, user + system (target < 30 s)', value: round(bulk.cpuSeconds, 1), unit: 's' },
+            {
+                label: 'Bulk API 2.0: service CPU time, user + system (target < 30 s)',
+                value: round(bulk.cpuSeconds, 1),
+                unit: 's'
+            },
             { label: 'Bulk API 2.0: wall time', value: round(bulk.wall, 1), unit: 's' },
-            { label: 'Bulk API 2.0: HTTP requests besides polls (target <= 20)', value: bulk.besidesPolls, unit: 'requests' },
+            {
+                label: 'Bulk API 2.0: HTTP requests besides polls (target <= 20)',
+                value: bulk.besidesPolls,
+                unit: 'requests'
+            },
             {
                 label: `Bulk API 2.0: of which progress writes to the job record (at most one per PROGRESS_INTERVAL_MS = ${config.jobs.progressIntervalMs} ms, fewer as a phase goes on)`,
                 value: recordWrites,
                 unit: 'requests'
             },
-            { label: `Bulk API 2.0: of which Composite Batch requests (carrying ${batched} calls)`, value: batches, unit: 'requests' },
-            { label: 'Bulk API 2.0: HTTP requests besides polls and progress writes', value: bulk.besidesPolls - recordWrites, unit: 'requests' },
+            {
+                label: `Bulk API 2.0: of which Composite Batch requests (carrying ${batched} calls)`,
+                value: batches,
+                unit: 'requests'
+            },
+            {
+                label: 'Bulk API 2.0: HTTP requests besides polls and progress writes',
+                value: bulk.besidesPolls - recordWrites,
+                unit: 'requests'
+            },
             { label: 'Bulk API 2.0: polls: Bulk API job status', value: bulk.statusPolls, unit: 'requests' },
-            { label: 'Bulk API 2.0: polls: new job records (SOQL on the job object)', value: bulk.recordPolls, unit: 'requests' },
+            {
+                label: 'Bulk API 2.0: polls: new job records (SOQL on the job object)',
+                value: bulk.recordPolls,
+                unit: 'requests'
+            },
             { label: 'store: PostgreSQL server (its CPU is not in the service CPU figure)', value: 1, unit: '' }
         );
         for (const [kind, n] of Object.entries(bulk.stats.requests).sort()) {
@@ -169,21 +238,62 @@ export async function run(): Promise<BenchFigure[]> {
             return figures;
         }
         const coll = await measure(
-            { Source_Type__c: 'Queue', Source_Owner__c: 'Partner_Maple_Leads', Target_Type__c: 'User', Target__c: info.partnerUser },
+            {
+                Source_Type__c: 'Queue',
+                Source_Owner__c: 'Partner_Maple_Leads',
+                Target_Type__c: 'User',
+                Target__c: info.partnerUser
+            },
             { COLLECTIONS_BELOW_ROWS: String(collectionsLeads + 1) }
         );
         const scale = bulkLeads / collectionsLeads;
         const collRequests = coll.besidesPolls * scale;
         figures.push(
-            { label: `sObject Collections: measured on ${collectionsLeads.toLocaleString('en-US')} leads: CPU time`, value: round(coll.cpuSeconds, 2), unit: 's' },
-            { label: `sObject Collections: measured on ${collectionsLeads.toLocaleString('en-US')} leads: wall time`, value: round(coll.wall, 1), unit: 's' },
-            { label: `sObject Collections: measured on ${collectionsLeads.toLocaleString('en-US')} leads: HTTP requests`, value: coll.besidesPolls, unit: 'requests' },
-            { label: `sObject Collections: ESTIMATE for ${bulkLeads.toLocaleString('en-US')} leads (scaled linearly x${round(scale, 1)}): CPU time`, value: round(coll.cpuSeconds * scale, 1), unit: 's' },
-            { label: `sObject Collections: ESTIMATE for ${bulkLeads.toLocaleString('en-US')} leads (scaled linearly): wall time`, value: round(coll.wall * scale, 0), unit: 's' },
-            { label: `sObject Collections: ESTIMATE for ${bulkLeads.toLocaleString('en-US')} leads (scaled linearly): HTTP requests`, value: Math.round(collRequests), unit: 'requests' },
-            { label: 'ratio Collections / Bulk API 2.0: HTTP requests', value: round(collRequests / Math.max(1, bulk.besidesPolls + bulk.polls), 0), unit: 'x (bulk incl. polls)' },
-            { label: 'ratio Collections / Bulk API 2.0: CPU time', value: round((coll.cpuSeconds * scale) / bulk.cpuSeconds, 1), unit: 'x' },
-            { label: 'ratio Collections / Bulk API 2.0: wall time', value: round((coll.wall * scale) / bulk.wall, 1), unit: 'x' }
+            {
+                label: `sObject Collections: measured on ${collectionsLeads.toLocaleString('en-US')} leads: CPU time`,
+                value: round(coll.cpuSeconds, 2),
+                unit: 's'
+            },
+            {
+                label: `sObject Collections: measured on ${collectionsLeads.toLocaleString('en-US')} leads: wall time`,
+                value: round(coll.wall, 1),
+                unit: 's'
+            },
+            {
+                label: `sObject Collections: measured on ${collectionsLeads.toLocaleString('en-US')} leads: HTTP requests`,
+                value: coll.besidesPolls,
+                unit: 'requests'
+            },
+            {
+                label: `sObject Collections: ESTIMATE for ${bulkLeads.toLocaleString('en-US')} leads (scaled linearly x${round(scale, 1)}): CPU time`,
+                value: round(coll.cpuSeconds * scale, 1),
+                unit: 's'
+            },
+            {
+                label: `sObject Collections: ESTIMATE for ${bulkLeads.toLocaleString('en-US')} leads (scaled linearly): wall time`,
+                value: round(coll.wall * scale, 0),
+                unit: 's'
+            },
+            {
+                label: `sObject Collections: ESTIMATE for ${bulkLeads.toLocaleString('en-US')} leads (scaled linearly): HTTP requests`,
+                value: Math.round(collRequests),
+                unit: 'requests'
+            },
+            {
+                label: 'ratio Collections / Bulk API 2.0: HTTP requests',
+                value: round(collRequests / Math.max(1, bulk.besidesPolls + bulk.polls), 0),
+                unit: 'x (bulk incl. polls)'
+            },
+            {
+                label: 'ratio Collections / Bulk API 2.0: CPU time',
+                value: round((coll.cpuSeconds * scale) / bulk.cpuSeconds, 1),
+                unit: 'x'
+            },
+            {
+                label: 'ratio Collections / Bulk API 2.0: wall time',
+                value: round((coll.wall * scale) / bulk.wall, 1),
+                unit: 'x'
+            }
         );
         await db.query(`DROP SCHEMA ${config.store.schema} CASCADE`);
         await db.close();

@@ -21,7 +21,9 @@ async function main(): Promise<void> {
         converted(i, false);
         row++;
     }
-    process.stdout.write(`${JSON.stringify({ url: sim.url, consumer: sim.consumer, partnerUser: sim.sample!.partnerUsers[0]!.username, bulkLeads, collectionsLeads })}\n`);
+    process.stdout.write(
+        `${JSON.stringify({ url: sim.url, consumer: sim.consumer, partnerUser: sim.sample!.partnerUsers[0]!.username, bulkLeads, collectionsLeads })}\n`
+    );
 }
 
 main().catch((error: unknown) => {

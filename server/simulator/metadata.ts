@@ -164,7 +164,10 @@ export function loadProjectMetadata(sourceDir: string, objects: Map<string, Obje
     let customIndex = 0;
     for (const dir of dirs) {
         const objectFile =
-            folders.get(dir)!.map((f) => path.join(f, `${dir}.object-meta.xml`)).find((f) => fs.existsSync(f)) ?? '';
+            folders
+                .get(dir)!
+                .map((f) => path.join(f, `${dir}.object-meta.xml`))
+                .find((f) => fs.existsSync(f)) ?? '';
         let obj = objects.get(dir.toLowerCase());
         if (!obj && dir.endsWith('__c')) {
             const node = objectFile ? readXml(objectFile, 'CustomObject') : {};

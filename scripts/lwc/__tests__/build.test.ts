@@ -26,13 +26,19 @@ function makeProject(): string {
     fs.mkdirSync(path.join(lwc, 'greeting/__tests__'), { recursive: true });
     fs.writeFileSync(path.join(lwc, 'greeting/greeting.ts'), SOURCE);
     fs.writeFileSync(path.join(lwc, 'greeting/__tests__/greeting.test.ts'), '// tests are not compiled\n');
-    fs.writeFileSync(path.join(dir, 'force-app/tsconfig.json'), JSON.stringify({ compilerOptions: {} }, null, 2) + '\n');
+    fs.writeFileSync(
+        path.join(dir, 'force-app/tsconfig.json'),
+        JSON.stringify({ compilerOptions: {} }, null, 2) + '\n'
+    );
     return dir;
 }
 
 function run(dir: string, check: boolean): { code: number; output: string } {
     try {
-        const output = execFileSync(TSX, [BUILD, dir, ...(check ? ['--check'] : [])], { encoding: 'utf8', stdio: 'pipe' });
+        const output = execFileSync(TSX, [BUILD, dir, ...(check ? ['--check'] : [])], {
+            encoding: 'utf8',
+            stdio: 'pipe'
+        });
         return { code: 0, output };
     } catch (error) {
         const e = error as { status: number; stdout: string; stderr: string };
@@ -58,7 +64,9 @@ describe('build:lwc and check:lwc-build', () => {
         const output = fs.readFileSync(js, 'utf8');
         expect(output).toContain('@api');
         expect(output).not.toContain('?: string');
-        expect(fs.existsSync(path.join(dir, 'force-app/main/greetings/lwc/greeting/__tests__/greeting.test.js'))).toBe(false);
+        expect(fs.existsSync(path.join(dir, 'force-app/main/greetings/lwc/greeting/__tests__/greeting.test.js'))).toBe(
+            false
+        );
         const tsconfig = JSON.parse(fs.readFileSync(path.join(dir, 'force-app/tsconfig.json'), 'utf8'));
         expect(tsconfig.compilerOptions.paths).toEqual({ 'c/greeting': ['./main/greetings/lwc/greeting/greeting.ts'] });
         expect(run(dir, true)).toMatchObject({ code: 0 });
@@ -91,12 +99,18 @@ describe('build:lwc and check:lwc-build', () => {
 
 describe('ESLint on components', () => {
     // The project's own flat config, passed in: ESLint's loader imports config files dynamically, which jest refuses.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: require(path.join(ROOT, 'eslint.config.js')) });
+    const eslint = new ESLint({
+        cwd: ROOT,
+        overrideConfigFile: true,
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        overrideConfig: require(path.join(ROOT, 'eslint.config.js'))
+    });
     const lint = async (code: string) =>
-        (await eslint.lintText(code, { filePath: path.join(ROOT, 'force-app/main/greetings/lwc/planted/planted.ts') }))[0].messages.map(
-            (m) => m.ruleId
-        );
+        (
+            await eslint.lintText(code, {
+                filePath: path.join(ROOT, 'force-app/main/greetings/lwc/planted/planted.ts')
+            })
+        )[0].messages.map((m) => m.ruleId);
 
     it("applies Salesforce's LWC rules to TypeScript components", async () => {
         const rules = await lint(`import { LightningElement, api } from 'lwc';

@@ -33,7 +33,10 @@ export const REDACTED_PATHS = [
 
 /** Creates the service logger; `destination` lets tests capture output. */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-    return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'partner-desk' } }, destination);
+    return pino(
+        { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'partner-desk' } },
+        destination
+    );
 }
 
 export type { Logger };

@@ -16,7 +16,13 @@ export class StartupError extends Error {
 /** The error code of a Node system error (ECONNREFUSED, EADDRINUSE...), also when it is the cause. */
 export function systemErrorCode(error: unknown): string | undefined {
     // fetch reports the socket error as its cause, and a refused connection to every address as an AggregateError.
-    const e = error as { code?: unknown; cause?: { code?: unknown; errors?: Array<{ code?: unknown }> }; errors?: Array<{ code?: unknown }> } | undefined;
+    const e = error as
+        | {
+              code?: unknown;
+              cause?: { code?: unknown; errors?: Array<{ code?: unknown }> };
+              errors?: Array<{ code?: unknown }>;
+          }
+        | undefined;
     const code = e?.code ?? e?.cause?.code ?? e?.errors?.[0]?.code ?? e?.cause?.errors?.[0]?.code;
     return typeof code === 'string' ? code : undefined;
 }

@@ -9,7 +9,12 @@ export interface ApiErrorBody {
     issues?: Array<{ field: string; message: string }>;
 }
 
-export function sendError(res: Response, status: number, body: ApiErrorBody, headers: Record<string, string> = {}): void {
+export function sendError(
+    res: Response,
+    status: number,
+    body: ApiErrorBody,
+    headers: Record<string, string> = {}
+): void {
     res.status(status).set(headers).json(body);
 }
 
@@ -17,15 +22,29 @@ export function sendError(res: Response, status: number, body: ApiErrorBody, hea
 const CLIENT_ERRORS: Record<string, { error: string; message: string }> = {
     'entity.parse.failed': { error: 'invalid_json', message: 'The request body is not valid JSON.' },
     'entity.too.large': { error: 'body_too_large', message: 'The request body is larger than 10 kB.' },
-    'encoding.unsupported': { error: 'unsupported_encoding', message: 'The request body has a content encoding the API does not accept.' },
-    'charset.unsupported': { error: 'unsupported_charset', message: 'The request body has a charset the API does not accept; send UTF-8.' },
+    'encoding.unsupported': {
+        error: 'unsupported_encoding',
+        message: 'The request body has a content encoding the API does not accept.'
+    },
+    'charset.unsupported': {
+        error: 'unsupported_charset',
+        message: 'The request body has a charset the API does not accept; send UTF-8.'
+    },
     'request.aborted': { error: 'request_aborted', message: 'The request was aborted before its body arrived.' }
 };
 
 /** Answers 405 naming the methods the path takes. */
 export function methodNotAllowed(allowed: string[]) {
     return (req: Request, res: Response): void => {
-        sendError(res, 405, { error: 'method_not_allowed', message: `${req.method} is not allowed on ${req.path}; use ${allowed.join(' or ')}.` }, { Allow: allowed.join(', ') });
+        sendError(
+            res,
+            405,
+            {
+                error: 'method_not_allowed',
+                message: `${req.method} is not allowed on ${req.path}; use ${allowed.join(' or ')}.`
+            },
+            { Allow: allowed.join(', ') }
+        );
     };
 }
 
@@ -35,11 +54,19 @@ export function methodNotAllowed(allowed: string[]) {
  * by themselves, unavailable (503, with Retry-After); anything else is a 500 logged with its stack.
  */
 export function apiErrorHandler(logger: Logger) {
-    return (error: Error & { status?: number; statusCode?: number; type?: string }, req: Request, res: Response, _next: NextFunction): void => {
+    return (
+        error: Error & { status?: number; statusCode?: number; type?: string },
+        req: Request,
+        res: Response,
+        _next: NextFunction
+    ): void => {
         const known = error.type ? CLIENT_ERRORS[error.type] : undefined;
         const status = error.status ?? error.statusCode;
         if (known || (error instanceof URIError && status === 400)) {
-            const body = known ?? { error: 'invalid_uri', message: 'The request path is not a valid URI (bad percent-encoding).' };
+            const body = known ?? {
+                error: 'invalid_uri',
+                message: 'The request path is not a valid URI (bad percent-encoding).'
+            };
             const code = known ? (status ?? 400) : 400;
             logger.info({ method: req.method, path: req.path, status: code, reason: error.message }, 'client error');
             sendError(res, code, body);
@@ -49,7 +76,15 @@ export function apiErrorHandler(logger: Logger) {
             const text = error.message;
             if (isTransientError(error)) {
                 logger.warn({ method: req.method, path: req.path, reason: text }, 'the org is unavailable');
-                sendError(res, 503, { error: 'org_unavailable', message: `The org is unavailable right now (${text}); try again shortly.` }, { 'Retry-After': '30' });
+                sendError(
+                    res,
+                    503,
+                    {
+                        error: 'org_unavailable',
+                        message: `The org is unavailable right now (${text}); try again shortly.`
+                    },
+                    { 'Retry-After': '30' }
+                );
             } else {
                 logger.warn({ method: req.method, path: req.path, reason: text }, 'the org refused a call');
                 sendError(res, 502, { error: 'org_error', message: `The org refused the call: ${text}` });

@@ -10,7 +10,12 @@ export function requireBearer(token: string) {
         const match = /^Bearer\s+(.+)$/i.exec(header);
         const given = Buffer.from(match?.[1]?.trim() ?? '');
         if (!match || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-            sendError(res, 401, { error: 'unauthorized', message: 'Send the API token as "Authorization: Bearer <API_TOKEN>".' }, { 'WWW-Authenticate': 'Bearer' });
+            sendError(
+                res,
+                401,
+                { error: 'unauthorized', message: 'Send the API token as "Authorization: Bearer <API_TOKEN>".' },
+                { 'WWW-Authenticate': 'Bearer' }
+            );
             return;
         }
         next();

@@ -8,7 +8,12 @@ import { sendError } from './apiErrors';
 
 /** The service knows jobs by the 18-character Id the org's API returns; a 15-character Id would never match. */
 const jobIdParam = z.object({
-    id: z.string().regex(/^[a-zA-Z0-9]{18}$/, 'must be the 18-character Id of a Bulk_Reassignment_Job__c record (the API form; a 15-character Id from the browser bar is not accepted)')
+    id: z
+        .string()
+        .regex(
+            /^[a-zA-Z0-9]{18}$/,
+            'must be the 18-character Id of a Bulk_Reassignment_Job__c record (the API form; a 15-character Id from the browser bar is not accepted)'
+        )
 });
 
 /** The job API's paths (under /api/jobs) and the methods each takes, for 405 answers. */
@@ -70,14 +75,25 @@ export function jobRoutes(repos: Repos, client: OrgClient): Router {
         if (!parsed.success) return badRequest(res, parsed.error);
         const tasks = await repos.tasks.listForJob(parsed.data.id);
         if (tasks.length === 0) {
-            sendError(res, 404, { error: 'not_found', message: `No job ${parsed.data.id} is known to this service (it sees a job after its first poll).` });
+            sendError(res, 404, {
+                error: 'not_found',
+                message: `No job ${parsed.data.id} is known to this service (it sees a job after its first poll).`
+            });
             return;
         }
         res.json({
             jobId: parsed.data.id,
             tasks: tasks.map(view),
             rows: await repos.plan.countByStatus(parsed.data.id),
-            bulkJobs: (await repos.sfJobs.list(parsed.data.id)).map((j) => ({ id: j.sf_job_id, kind: j.task_kind, round: j.round, rows: j.row_count, state: j.state, sfState: j.sf_state, failedRows: j.failed_rows })),
+            bulkJobs: (await repos.sfJobs.list(parsed.data.id)).map((j) => ({
+                id: j.sf_job_id,
+                kind: j.task_kind,
+                round: j.round,
+                rows: j.row_count,
+                state: j.state,
+                sfState: j.sf_state,
+                failedRows: j.failed_rows
+            })),
             outbox: await repos.outbox.countByState(parsed.data.id)
         });
     });
@@ -88,16 +104,26 @@ export function jobRoutes(repos: Repos, client: OrgClient): Router {
         const run = await repos.tasks.get(parsed.data.id, 'run');
         const record = await records.get(parsed.data.id);
         if (!record) {
-            sendError(res, 404, { error: 'not_found', message: `No Bulk_Reassignment_Job__c record ${parsed.data.id} in the org.` });
+            sendError(res, 404, {
+                error: 'not_found',
+                message: `No Bulk_Reassignment_Job__c record ${parsed.data.id} in the org.`
+            });
             return;
         }
         if (!['Queued', 'Running', 'Cancel_Requested'].includes(record.Status__c) || run?.state === 'done') {
-            sendError(res, 409, { error: 'conflict', message: `Job is ${record.Status__c}; only a queued or running job can be cancelled.` });
+            sendError(res, 409, {
+                error: 'conflict',
+                message: `Job is ${record.Status__c}; only a queued or running job can be cancelled.`
+            });
             return;
         }
         await records.update(parsed.data.id, { Status__c: 'Cancel_Requested' });
         await repos.tasks.requestCancel(parsed.data.id, 'run');
-        res.status(202).json({ jobId: parsed.data.id, status: 'Cancel_Requested', message: 'The job stops at its next checkpoint (between phases or batches).' });
+        res.status(202).json({
+            jobId: parsed.data.id,
+            status: 'Cancel_Requested',
+            message: 'The job stops at its next checkpoint (between phases or batches).'
+        });
     });
 
     router.post('/:id/revert', async (req: Request, res: Response) => {
@@ -105,17 +131,32 @@ export function jobRoutes(repos: Repos, client: OrgClient): Router {
         if (!parsed.success) return badRequest(res, parsed.error);
         const run = await repos.tasks.get(parsed.data.id, 'run');
         const revert = await repos.tasks.get(parsed.data.id, 'revert');
-        if (!run || run.state !== 'done' || !['Completed', 'Cancelled'].includes(run.outcome ?? '') || (run.input as { Dry_Run__c?: boolean }).Dry_Run__c !== false) {
-            sendError(res, 409, { error: 'conflict', message: 'Only a completed (or cancelled) job that was not a dry run can be reverted.' });
+        if (
+            !run ||
+            run.state !== 'done' ||
+            !['Completed', 'Cancelled'].includes(run.outcome ?? '') ||
+            (run.input as { Dry_Run__c?: boolean }).Dry_Run__c !== false
+        ) {
+            sendError(res, 409, {
+                error: 'conflict',
+                message: 'Only a completed (or cancelled) job that was not a dry run can be reverted.'
+            });
             return;
         }
         if (revert) {
-            sendError(res, 409, { error: 'conflict', message: `A revert of this job is already ${revert.state === 'done' ? 'done' : 'under way'}.` });
+            sendError(res, 409, {
+                error: 'conflict',
+                message: `A revert of this job is already ${revert.state === 'done' ? 'done' : 'under way'}.`
+            });
             return;
         }
         await records.update(parsed.data.id, { Status__c: 'Revert_Requested' });
         await repos.tasks.enqueue(parsed.data.id, 'revert', run.input);
-        res.status(202).json({ jobId: parsed.data.id, status: 'Revert_Requested', message: 'The revert starts at the next poll.' });
+        res.status(202).json({
+            jobId: parsed.data.id,
+            status: 'Revert_Requested',
+            message: 'The revert starts at the next poll.'
+        });
     });
 
     return router;

@@ -10,7 +10,9 @@ import type { TaskContext } from './taskContext';
 
 const CHANGED_LISTED = 200;
 
-async function runSummary(ctx: TaskContext): Promise<{ summary: Record<string, unknown>; counts: Record<string, number> }> {
+async function runSummary(
+    ctx: TaskContext
+): Promise<{ summary: Record<string, unknown>; counts: Record<string, number> }> {
     const job = ctx.state.resolved!;
     const counts = await ctx.repos.plan.countByStatus(ctx.jobId);
     const changedIds = [
@@ -91,7 +93,10 @@ export async function finishRun(ctx: TaskContext): Promise<TaskOutcome> {
     // The group's new state travels with the record's end: a job never shows Completed with its
     // group's rotation left behind. Both writes can be repeated.
     await ctx.retrying('finish the job', () =>
-        ctx.writeFinal(done, group && groupState ? () => ctx.directory.writeGroupState(group.id, groupState) : undefined)
+        ctx.writeFinal(
+            done,
+            group && groupState ? () => ctx.directory.writeGroupState(group.id, groupState) : undefined
+        )
     );
     return { status: 'Completed', message, summary };
 }
@@ -104,7 +109,14 @@ export async function finishCancelled(ctx: TaskContext): Promise<TaskOutcome> {
         moved > 0
             ? `Cancelled: ${moved} leads had already moved (Revert undoes them); ${counts.pending ?? 0} were left with their owner.`
             : 'Cancelled: nothing was changed.';
-    const summary = { version: 1, cancelled: true, total: ctx.state.total ?? 0, moved, failed: counts.failed ?? 0, notWritten: counts.pending ?? 0 };
+    const summary = {
+        version: 1,
+        cancelled: true,
+        total: ctx.state.total ?? 0,
+        moved,
+        failed: counts.failed ?? 0,
+        notWritten: counts.pending ?? 0
+    };
     await ctx.writeFinal({
         Status__c: 'Cancelled',
         Phase__c: 'Done',

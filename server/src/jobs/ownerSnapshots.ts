@@ -11,7 +11,11 @@ export async function snapshotByIds(ctx: TaskContext, purpose: string, status: P
     for await (const page of ctx.repos.plan.iterate(ctx.jobId, [status], 2_000)) {
         for (let i = 0; i < page.length; i += IDS_PER_QUERY) {
             const ids = page.slice(i, i + IDS_PER_QUERY).map((row) => row.lead_id);
-            const owners = await ctx.retrying('read owners', () => ctx.client.query<{ Id: string; OwnerId: string }>(`SELECT Id, OwnerId FROM Lead WHERE Id IN ${soqlList(ids)}`));
+            const owners = await ctx.retrying('read owners', () =>
+                ctx.client.query<{ Id: string; OwnerId: string }>(
+                    `SELECT Id, OwnerId FROM Lead WHERE Id IN ${soqlList(ids)}`
+                )
+            );
             await ctx.repos.plan.addSnapshot(
                 ctx.jobId,
                 purpose,
@@ -26,7 +30,12 @@ export async function snapshotByIds(ctx: TaskContext, purpose: string, status: P
 export async function snapshotByOwners(ctx: TaskContext, purpose: string, ownerIds: string[]): Promise<void> {
     await ctx.repos.plan.clearSnapshot(ctx.jobId, purpose);
     const soql = `SELECT Id, OwnerId FROM Lead WHERE OwnerId IN ${soqlList(ownerIds)}`;
-    for await (const batch of bulkQuery(ctx.client, soql, { pollIntervalMs: ctx.config.jobs.bulkPollIntervalMs, maxRecords: BULK_QUERY_PAGE, pause: (ms) => ctx.pause(ms), onPoll: () => ctx.checkpoint(false) })) {
+    for await (const batch of bulkQuery(ctx.client, soql, {
+        pollIntervalMs: ctx.config.jobs.bulkPollIntervalMs,
+        maxRecords: BULK_QUERY_PAGE,
+        pause: (ms) => ctx.pause(ms),
+        onPoll: () => ctx.checkpoint(false)
+    })) {
         await ctx.repos.plan.addSnapshot(
             ctx.jobId,
             purpose,

@@ -15,7 +15,9 @@ export async function planJob(ctx: TaskContext): Promise<void> {
     // Counted while the job was resolved; a job resolved by an older version counts here.
     const expected = job.selectionSize ?? (await countSelection(ctx, job));
     const useBulk = expected >= ctx.config.jobs.collectionsBelowRows;
-    const distributor: Distributor | undefined = job.group ? createDistributor(job.group.members, job.group.state) : undefined;
+    const distributor: Distributor | undefined = job.group
+        ? createDistributor(job.group.members, job.group.state)
+        : undefined;
     const fixedOwner = job.group ? undefined : job.targets[0]!.id;
     const sourceIsMember = job.group?.members.some((m) => m.id === job.source.id) ?? false;
     let seq = 0;
@@ -43,8 +45,16 @@ export async function planJob(ctx: TaskContext): Promise<void> {
         await ctx.progress.report('Plan', () => ({ Total__c: expected, Processed__c: seq }));
     }
     if (seq === 0) {
-        throw new BadInputError(`The selection is empty: no open lead of ${describeSelection(job)}. Check the source and widen the filters.`);
+        throw new BadInputError(
+            `The selection is empty: no open lead of ${describeSelection(job)}. Check the source and widen the filters.`
+        );
     }
-    await ctx.save('Planned', { planned: true, total: seq, unassigned, newGroupState: distributor?.state(), bulk: useBulk });
+    await ctx.save('Planned', {
+        planned: true,
+        total: seq,
+        unassigned,
+        newGroupState: distributor?.state(),
+        bulk: useBulk
+    });
     await ctx.progress.report('Plan', () => ({ Total__c: seq, Processed__c: seq, Unassigned_Count__c: unassigned }));
 }

@@ -111,7 +111,9 @@ export class ProgressReporter {
     }
 
     private flushLogged(): Promise<void> {
-        return this.flush().catch((error: unknown) => this.logger?.warn({ err: error }, 'progress write failed; the next one carries on'));
+        return this.flush().catch((error: unknown) =>
+            this.logger?.warn({ err: error }, 'progress write failed; the next one carries on')
+        );
     }
 
     /** Writes the pending report (or, with none, a keepalive); writes never overlap. */
@@ -134,7 +136,11 @@ export class ProgressReporter {
             }
             this.noteWrite(phase);
             try {
-                await this.records.update(this.jobId, { ...fields, ...(phase ? { Phase__c: phase } : {}), Progress_Updated_At__c: nowIso() });
+                await this.records.update(this.jobId, {
+                    ...fields,
+                    ...(phase ? { Phase__c: phase } : {}),
+                    Progress_Updated_At__c: nowIso()
+                });
             } finally {
                 this.schedule();
             }

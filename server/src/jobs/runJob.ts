@@ -8,7 +8,14 @@ import type { TaskContext } from './taskContext';
 import { recheckOwners, verifyOwners } from './verifyPhase';
 import { writeAll, type WriteSpec } from './writePhase';
 
-export const RUN_WRITE: WriteSpec = { working: 'pending', done: 'moved', failed: 'failed', ownerColumn: 'new_owner_id', phase: 'Write', routed: true };
+export const RUN_WRITE: WriteSpec = {
+    working: 'pending',
+    done: 'moved',
+    failed: 'failed',
+    ownerColumn: 'new_owner_id',
+    phase: 'Write',
+    routed: true
+};
 
 /**
  * A job's run, phase by phase; each phase stores where it got to, so a restarted service carries on:

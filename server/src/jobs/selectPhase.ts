@@ -33,7 +33,13 @@ export function describeSelection(job: Pick<ResolvedJob, 'source' | 'filters'>):
     return `${job.source.type === 'Queue' ? 'queue' : 'user'} ${job.source.name}${filters.length > 0 ? ` with ${filters.join(', ')}` : ''}`;
 }
 
-const splitIds = (value: string | null | undefined): string[] => (value ? value.split(';').map((id) => id.trim()).filter(Boolean) : []);
+const splitIds = (value: string | null | undefined): string[] =>
+    value
+        ? value
+              .split(';')
+              .map((id) => id.trim())
+              .filter(Boolean)
+        : [];
 
 /** How many leads the selection holds (one COUNT() query), to choose SOQL or Bulk API 2.0. */
 export async function countSelection(ctx: TaskContext, job: ResolvedJob): Promise<number> {
@@ -44,17 +50,34 @@ export async function countSelection(ctx: TaskContext, job: ResolvedJob): Promis
  * Streams the selected leads in batches: SOQL (2,000 a page) for small selections, a Bulk API 2.0
  * query above the threshold. The exclude list is only read when the target is a group.
  */
-export async function* selectLeads(ctx: TaskContext, job: ResolvedJob, useBulk: boolean): AsyncGenerator<SelectedLead[]> {
+export async function* selectLeads(
+    ctx: TaskContext,
+    job: ResolvedJob,
+    useBulk: boolean
+): AsyncGenerator<SelectedLead[]> {
     const withExclude = job.targetType === 'Group';
     const fields = withExclude ? 'Id, OwnerId, Excluded_Owner_Ids__c' : 'Id, OwnerId';
     const soql = `SELECT ${fields} FROM Lead WHERE ${selectionWhere(job)}`;
     if (useBulk) {
-        for await (const batch of bulkQuery(ctx.client, soql, { pollIntervalMs: ctx.config.jobs.bulkPollIntervalMs, maxRecords: BULK_QUERY_PAGE, pause: (ms) => ctx.pause(ms), onPoll: () => ctx.checkpoint() })) {
-            yield batch.map((row) => ({ id: row.Id!, ownerId: row.OwnerId!, excluded: splitIds(row.Excluded_Owner_Ids__c) }));
+        for await (const batch of bulkQuery(ctx.client, soql, {
+            pollIntervalMs: ctx.config.jobs.bulkPollIntervalMs,
+            maxRecords: BULK_QUERY_PAGE,
+            pause: (ms) => ctx.pause(ms),
+            onPoll: () => ctx.checkpoint()
+        })) {
+            yield batch.map((row) => ({
+                id: row.Id!,
+                ownerId: row.OwnerId!,
+                excluded: splitIds(row.Excluded_Owner_Ids__c)
+            }));
         }
         return;
     }
-    for await (const page of ctx.client.queryPages<{ Id: string; OwnerId: string; Excluded_Owner_Ids__c?: string | null }>(soql)) {
+    for await (const page of ctx.client.queryPages<{
+        Id: string;
+        OwnerId: string;
+        Excluded_Owner_Ids__c?: string | null;
+    }>(soql)) {
         yield page.map((row) => ({ id: row.Id, ownerId: row.OwnerId, excluded: splitIds(row.Excluded_Owner_Ids__c) }));
     }
 }

@@ -41,7 +41,12 @@ export class TaskContext {
         this.records = new JobRecords(client);
         this.directory = new OrgDirectory(client);
         this.ingest = new BulkIngest(client);
-        this.progress = new ProgressReporter(this.records, task.job_id, { intervalMs: config.jobs.progressIntervalMs }, logger);
+        this.progress = new ProgressReporter(
+            this.records,
+            task.job_id,
+            { intervalMs: config.jobs.progressIntervalMs },
+            logger
+        );
         this.state = { ...(task.context as TaskState) };
         this.cancelRequested = task.cancel_requested;
     }
@@ -96,7 +101,12 @@ export class TaskContext {
 
     private async beat(): Promise<void> {
         try {
-            const { cancelRequested } = await this.repos.tasks.heartbeat(this.jobId, this.kind, this.instance, this.config.jobs.leaseSeconds);
+            const { cancelRequested } = await this.repos.tasks.heartbeat(
+                this.jobId,
+                this.kind,
+                this.instance,
+                this.config.jobs.leaseSeconds
+            );
             this.cancelRequested ||= cancelRequested;
         } catch (error) {
             if (error instanceof LeaseLostError) {
@@ -148,7 +158,10 @@ export class TaskContext {
     /** Persists phase and state (guarded by the claim). */
     async save(phase: string, patch: Partial<TaskState> = {}): Promise<void> {
         this.state = { ...this.state, ...patch };
-        await this.repos.tasks.saveProgress(this.jobId, this.kind, this.instance, { phase, context: this.state as Record<string, unknown> });
+        await this.repos.tasks.saveProgress(this.jobId, this.kind, this.instance, {
+            phase,
+            context: this.state as Record<string, unknown>
+        });
     }
 
     /** Calls the org again after transient failures (503, REQUEST_LIMIT_EXCEEDED, connection resets) with backoff. */

@@ -3,7 +3,14 @@ import type { JobPhase } from '../salesforce/jobRecords';
 import { isTransientError } from '../salesforce/orgClient';
 import type { PlanStatus, RowOutcome } from '../store/planRepo';
 import type { SfBulkJobRow } from '../store/sfBulkJobsRepo';
-import { ROUTED_CSV_HEADER, ROUTED_EXTRA_BYTES, routedCsvRow, routedFields, routingStamp, type RoutingStamp } from './routingEvents';
+import {
+    ROUTED_CSV_HEADER,
+    ROUTED_EXTRA_BYTES,
+    routedCsvRow,
+    routedFields,
+    routingStamp,
+    type RoutingStamp
+} from './routingEvents';
 import type { TaskContext } from './taskContext';
 
 /** What a write pass moves: rows in `working` get the owner in `ownerColumn`, ending `done` or `failed`. */
@@ -25,13 +32,21 @@ function ownerOf(row: { new_owner_id: string | null; old_owner_id: string }, col
 }
 
 /** The CSV of one chunk (Id,OwnerId, and the routing fields with a stamp), read from the store page by page in write order. */
-async function* chunkCsv(ctx: TaskContext, spec: WriteSpec, keyFrom: string, keyTo: string, stamp?: RoutingStamp): AsyncGenerator<string> {
+async function* chunkCsv(
+    ctx: TaskContext,
+    spec: WriteSpec,
+    keyFrom: string,
+    keyTo: string,
+    stamp?: RoutingStamp
+): AsyncGenerator<string> {
     yield stamp ? ROUTED_CSV_HEADER : 'Id,OwnerId\n';
     const routedAt = new Date().toISOString();
     for await (const page of ctx.repos.plan.iterateWriteOrder(ctx.jobId, spec.working, keyFrom, keyTo)) {
         let text = '';
         for (const row of page) {
-            text += stamp ? routedCsvRow(row.lead_id, ownerOf(row, spec.ownerColumn), stamp, routedAt) : `${row.lead_id},${ownerOf(row, spec.ownerColumn)}\n`;
+            text += stamp
+                ? routedCsvRow(row.lead_id, ownerOf(row, spec.ownerColumn), stamp, routedAt)
+                : `${row.lead_id},${ownerOf(row, spec.ownerColumn)}\n`;
         }
         yield text;
     }
@@ -68,7 +83,10 @@ async function settleBulkJob(ctx: TaskContext, spec: WriteSpec, job: SfBulkJobRo
         }
         if (info.state !== 'JobComplete') {
             // Failed or Aborted: its rows stay to be written; writing a row twice gives the same owner.
-            ctx.logger.warn({ sfJobId: job.sf_job_id, state: info.state, message: info.errorMessage }, 'bulk job did not complete; its rows go to the next round');
+            ctx.logger.warn(
+                { sfJobId: job.sf_job_id, state: info.state, message: info.errorMessage },
+                'bulk job did not complete; its rows go to the next round'
+            );
             await ctx.repos.sfJobs.markDone(job.sf_job_id, info.state, 0);
             return;
         }
@@ -77,7 +95,12 @@ async function settleBulkJob(ctx: TaskContext, spec: WriteSpec, job: SfBulkJobRo
         // Salesforce counts the failed rows in the job's status: with none, no results to download.
         const failedBatches = info.numberRecordsFailed === 0 ? [] : ctx.ingest.failedResults(job.sf_job_id);
         for await (const batch of failedBatches) {
-            const failures: RowOutcome[] = batch.map((f) => ({ leadId: f.id, ok: false, retryable: isRetryableRowError(f.error), error: f.error }));
+            const failures: RowOutcome[] = batch.map((f) => ({
+                leadId: f.id,
+                ok: false,
+                retryable: isRetryableRowError(f.error),
+                error: f.error
+            }));
             retried += failures.filter((f) => f.retryable).length;
             failedRows += failures.length;
             await ctx.repos.plan.markFailures(ctx.jobId, job.key_from, job.key_to, failures, spec.working, spec.failed);
@@ -92,7 +115,13 @@ async function settleBulkJob(ctx: TaskContext, spec: WriteSpec, job: SfBulkJobRo
 }
 
 /** One round over the working rows with Bulk API 2.0 ingest jobs of at most `chunkRows` rows, one after another. */
-async function bulkPass(ctx: TaskContext, spec: WriteSpec, round: number, chunkRows: number, stamp?: RoutingStamp): Promise<void> {
+async function bulkPass(
+    ctx: TaskContext,
+    spec: WriteSpec,
+    round: number,
+    chunkRows: number,
+    stamp?: RoutingStamp
+): Promise<void> {
     let after = '';
     for (;;) {
         const chunk = await ctx.repos.plan.nextChunk(ctx.jobId, spec.working, after, chunkRows);
@@ -135,7 +164,12 @@ async function bulkPass(ctx: TaskContext, spec: WriteSpec, round: number, chunkR
 }
 
 /** One round with sObject Collections (at most 200 rows a call, one call at a time). */
-async function collectionsPass(ctx: TaskContext, spec: WriteSpec, batchSize: number, stamp?: RoutingStamp): Promise<void> {
+async function collectionsPass(
+    ctx: TaskContext,
+    spec: WriteSpec,
+    batchSize: number,
+    stamp?: RoutingStamp
+): Promise<void> {
     let after = '';
     for (;;) {
         const chunk = await ctx.repos.plan.nextChunk(ctx.jobId, spec.working, after, batchSize);
@@ -145,15 +179,32 @@ async function collectionsPass(ctx: TaskContext, spec: WriteSpec, batchSize: num
         await ctx.checkpoint();
         const rows: OwnerUpdate[] = [];
         const fields = stamp ? routedFields(stamp, new Date().toISOString()) : undefined;
-        for await (const page of ctx.repos.plan.iterateWriteOrder(ctx.jobId, spec.working, chunk.keyFrom, chunk.keyTo, batchSize)) {
+        for await (const page of ctx.repos.plan.iterateWriteOrder(
+            ctx.jobId,
+            spec.working,
+            chunk.keyFrom,
+            chunk.keyTo,
+            batchSize
+        )) {
             rows.push(...page.map((r) => ({ id: r.lead_id, ownerId: ownerOf(r, spec.ownerColumn), fields })));
         }
         const results = await ctx.retrying('update owners', () => updateOwners(ctx.client, rows));
         const failures: RowOutcome[] = results
             .filter((r) => !r.success)
-            .map((r) => ({ leadId: r.id, ok: false, retryable: isRetryableRowError(r.errorCode ?? ''), error: `${r.errorCode}:${r.message}` }));
+            .map((r) => ({
+                leadId: r.id,
+                ok: false,
+                retryable: isRetryableRowError(r.errorCode ?? ''),
+                error: `${r.errorCode}:${r.message}`
+            }));
         await ctx.repos.plan.markFailures(ctx.jobId, chunk.keyFrom, chunk.keyTo, failures, spec.working, spec.failed);
-        const written = await ctx.repos.plan.settleRange(ctx.jobId, chunk.keyFrom, chunk.keyTo, spec.working, spec.done);
+        const written = await ctx.repos.plan.settleRange(
+            ctx.jobId,
+            chunk.keyFrom,
+            chunk.keyTo,
+            spec.working,
+            spec.done
+        );
         ctx.metrics.leadsWritten.inc({ api: 'collections' }, written);
         ctx.metrics.rowsRetried.inc({ api: 'collections' }, failures.filter((f) => f.retryable).length);
         await reportWrite(ctx, spec);
@@ -201,7 +252,8 @@ export async function writeAll(ctx: TaskContext, spec: WriteSpec): Promise<void>
             await collectionsPass(ctx, spec, size, stamp);
         } else {
             const maxRows = Math.floor(bulkMaxUploadBytes / (BYTES_PER_ROW + (stamp ? ROUTED_EXTRA_BYTES : 0)));
-            const chunkRows = round === 1 ? maxRows : Math.max(10_000, Math.min(maxRows, Math.ceil(remaining / 2 ** (round - 1))));
+            const chunkRows =
+                round === 1 ? maxRows : Math.max(10_000, Math.min(maxRows, Math.ceil(remaining / 2 ** (round - 1))));
             await bulkPass(ctx, spec, round, chunkRows, stamp);
         }
     }

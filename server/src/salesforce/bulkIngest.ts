@@ -26,7 +26,13 @@ export class BulkIngest {
 
     /** Creates an update job for `object` (CSV, LF line endings). */
     async open(object: string): Promise<IngestJobInfo> {
-        return this.client.rest<IngestJobInfo>('POST', this.base, { object, operation: 'update', contentType: 'CSV', lineEnding: 'LF', columnDelimiter: 'COMMA' });
+        return this.client.rest<IngestJobInfo>('POST', this.base, {
+            object,
+            operation: 'update',
+            contentType: 'CSV',
+            lineEnding: 'LF',
+            columnDelimiter: 'COMMA'
+        });
     }
 
     /** Streams the CSV (header + rows) from `chunks`; the factory is called again if the session must be renewed. */
@@ -53,7 +59,10 @@ export class BulkIngest {
 
     /** Failed rows (sf__Id, sf__Error) streamed in batches. */
     async *failedResults(jobId: string, batchSize = 10_000): AsyncGenerator<FailedRow[]> {
-        const response = await this.client.fetchRaw(`${this.base}/${jobId}/failedResults`, { method: 'GET', headers: { Accept: 'text/csv' } });
+        const response = await this.client.fetchRaw(`${this.base}/${jobId}/failedResults`, {
+            method: 'GET',
+            headers: { Accept: 'text/csv' }
+        });
         for await (const batch of csvBatches(response, batchSize)) {
             yield batch.map((row) => ({ id: row.sf__Id || row.Id || '', error: row.sf__Error ?? 'Unknown error' }));
         }

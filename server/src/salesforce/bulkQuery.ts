@@ -27,9 +27,19 @@ export interface BulkQueryOptions {
  * Runs a Bulk API 2.0 query job and streams its CSV results in batches. The job is polled here
  * (not by jsforce's bulk2.query, which buffers whole result pages as parsed records).
  */
-export async function* bulkQuery(client: OrgClient, soql: string, options: BulkQueryOptions): AsyncGenerator<Array<Record<string, string>>> {
+export async function* bulkQuery(
+    client: OrgClient,
+    soql: string,
+    options: BulkQueryOptions
+): AsyncGenerator<Array<Record<string, string>>> {
     const base = `${client.dataPath}/jobs/query`;
-    const job = await client.rest<QueryJobInfo>('POST', base, { operation: 'query', query: soql, contentType: 'CSV', lineEnding: 'LF', columnDelimiter: 'COMMA' });
+    const job = await client.rest<QueryJobInfo>('POST', base, {
+        operation: 'query',
+        query: soql,
+        contentType: 'CSV',
+        lineEnding: 'LF',
+        columnDelimiter: 'COMMA'
+    });
     let info = job;
     while (info.state === 'UploadComplete' || info.state === 'InProgress') {
         await (options.pause ?? sleep)(options.pollIntervalMs);
@@ -37,7 +47,11 @@ export async function* bulkQuery(client: OrgClient, soql: string, options: BulkQ
         info = await client.rest<QueryJobInfo>('GET', `${base}/${job.id}`);
     }
     if (info.state !== 'JobComplete') {
-        throw new SalesforceApiError(500, 'BULK_QUERY_FAILED', `Bulk query job ${job.id} ended ${info.state}: ${info.errorMessage ?? 'no message'}`);
+        throw new SalesforceApiError(
+            500,
+            'BULK_QUERY_FAILED',
+            `Bulk query job ${job.id} ended ${info.state}: ${info.errorMessage ?? 'no message'}`
+        );
     }
     let locator: string | null = null;
     do {
@@ -49,7 +63,10 @@ export async function* bulkQuery(client: OrgClient, soql: string, options: BulkQ
             params.set('locator', locator);
         }
         const query = params.toString();
-        const response = await client.fetchRaw(`${base}/${job.id}/results${query ? `?${query}` : ''}`, { method: 'GET', headers: { Accept: 'text/csv' } });
+        const response = await client.fetchRaw(`${base}/${job.id}/results${query ? `?${query}` : ''}`, {
+            method: 'GET',
+            headers: { Accept: 'text/csv' }
+        });
         const next = response.headers.get('sforce-locator');
         locator = next && next !== 'null' ? next : null;
         yield* csvBatches(response, options.batchSize ?? 10_000);

@@ -40,22 +40,37 @@ export async function updateOwners(client: OrgClient, rows: OwnerUpdate[]): Prom
         `${client.dataPath}/composite/sobjects`,
         {
             allOrNone: false,
-            records: rows.map((row) => ({ attributes: { type: 'Lead' }, ...row.fields, Id: row.id, OwnerId: row.ownerId }))
+            records: rows.map((row) => ({
+                attributes: { type: 'Lead' },
+                ...row.fields,
+                Id: row.id,
+                OwnerId: row.ownerId
+            }))
         },
         { 'Sforce-Auto-Assign': 'FALSE' }
     );
-    return toRowResults(rows.map((row) => row.id), results);
+    return toRowResults(
+        rows.map((row) => row.id),
+        results
+    );
 }
 
 /** Creates up to 200 records of one object in one sObject Collections call, allOrNone false. */
-export async function createRecords(client: OrgClient, type: string, records: Array<Record<string, unknown>>): Promise<CollectionRowResult[]> {
+export async function createRecords(
+    client: OrgClient,
+    type: string,
+    records: Array<Record<string, unknown>>
+): Promise<CollectionRowResult[]> {
     checkSize(records.length);
     const results = await client.rest<SaveResult[]>('POST', `${client.dataPath}/composite/sobjects`, {
         allOrNone: false,
         records: records.map((record) => ({ attributes: { type }, ...record }))
     });
     // A created record has no Id before the call: rows are named by their position.
-    return toRowResults(records.map((_record, i) => String(i)), results);
+    return toRowResults(
+        records.map((_record, i) => String(i)),
+        results
+    );
 }
 
 function toRowResults(ids: string[], results: SaveResult[]): CollectionRowResult[] {
@@ -72,9 +87,17 @@ function toRowResults(ids: string[], results: SaveResult[]): CollectionRowResult
 }
 
 /** Row-level errors that can succeed when the row is sent again later. */
-const RETRYABLE_ROW_CODES = ['UNABLE_TO_LOCK_ROW', 'SERVER_UNAVAILABLE', 'REQUEST_RUNNING_TOO_LONG', 'QUERY_TIMEOUT', 'UNKNOWN_EXCEPTION'];
+const RETRYABLE_ROW_CODES = [
+    'UNABLE_TO_LOCK_ROW',
+    'SERVER_UNAVAILABLE',
+    'REQUEST_RUNNING_TOO_LONG',
+    'QUERY_TIMEOUT',
+    'UNKNOWN_EXCEPTION'
+];
 
 /** True when a row error (a code, or a Bulk API "CODE:message" text) is worth retrying. */
 export function isRetryableRowError(codeOrText: string): boolean {
-    return RETRYABLE_ROW_CODES.some((code) => codeOrText === code || codeOrText.startsWith(`${code}:`) || codeOrText.startsWith(`${code} `));
+    return RETRYABLE_ROW_CODES.some(
+        (code) => codeOrText === code || codeOrText.startsWith(`${code}:`) || codeOrText.startsWith(`${code} `)
+    );
 }

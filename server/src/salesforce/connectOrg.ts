@@ -36,7 +36,11 @@ export function loginFailure(org: ConfiguredOrg, error: unknown): StartupError {
     const network = error instanceof TypeError && /fetch failed/.test(error.message);
     const cause = systemErrorCode(error) ?? (error as { cause?: { message?: string } }).cause?.message;
     if (org.kind === 'alias') {
-        return new StartupError('SF_ORG_ALIAS', `SF_ORG_ALIAS ${org.alias}: no session (${errorText(error)}). Log in with: sf org login web --alias ${org.alias}`, { cause: error });
+        return new StartupError(
+            'SF_ORG_ALIAS',
+            `SF_ORG_ALIAS ${org.alias}: no session (${errorText(error)}). Log in with: sf org login web --alias ${org.alias}`,
+            { cause: error }
+        );
     }
     if (network) {
         return new StartupError(
@@ -46,7 +50,11 @@ export function loginFailure(org: ConfiguredOrg, error: unknown): StartupError {
         );
     }
     if (reason === 'invalid_client_id') {
-        return new StartupError('SF_CLIENT_ID', `SF_CLIENT_ID was refused by ${org.loginUrl} (${errorText(error)}): use the consumer key of the connected app.`, { cause: error });
+        return new StartupError(
+            'SF_CLIENT_ID',
+            `SF_CLIENT_ID was refused by ${org.loginUrl} (${errorText(error)}): use the consumer key of the connected app.`,
+            { cause: error }
+        );
     }
     if (reason === 'invalid_client') {
         return new StartupError(

@@ -1,4 +1,3 @@
-
 /**
  * Splits CSV text into rows of fields (RFC 4180: quoted fields, "" escapes, CR LF or LF). Keeps
  * its state between chunks. Hand-written because Bulk API results run to millions of rows and a
@@ -67,7 +66,10 @@ export class CsvRowParser {
 }
 
 /** Parses a CSV response body (header row first) into batches of records keyed by column name. */
-export async function* csvBatches(response: Response, batchSize: number): AsyncGenerator<Array<Record<string, string>>> {
+export async function* csvBatches(
+    response: Response,
+    batchSize: number
+): AsyncGenerator<Array<Record<string, string>>> {
     if (!response.body) {
         return;
     }

@@ -9,9 +9,19 @@ import type { OrgClient } from './orgClient';
  * in JSON, and is never held in memory whole. `content` is a factory so the upload can be repeated
  * after the session is renewed.
  */
-export async function attachFile(client: OrgClient, recordId: string, fileName: string, contentType: string, content: () => AsyncGenerator<string>): Promise<string> {
+export async function attachFile(
+    client: OrgClient,
+    recordId: string,
+    fileName: string,
+    contentType: string,
+    content: () => AsyncGenerator<string>
+): Promise<string> {
     const boundary = `partner-desk-${randomUUID()}`;
-    const entity = { Title: fileName.replace(/\.[a-z]+$/i, ''), PathOnClient: fileName, FirstPublishLocationId: recordId };
+    const entity = {
+        Title: fileName.replace(/\.[a-z]+$/i, ''),
+        PathOnClient: fileName,
+        FirstPublishLocationId: recordId
+    };
     async function* body(): AsyncGenerator<string> {
         yield `--${boundary}\r\nContent-Disposition: form-data; name="entity_content"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(entity)}\r\n`;
         yield `--${boundary}\r\nContent-Disposition: form-data; name="VersionData"; filename="${fileName.replace(/["\r\n]/g, '_')}"\r\nContent-Type: ${contentType}\r\n\r\n`;
@@ -24,6 +34,9 @@ export async function attachFile(client: OrgClient, recordId: string, fileName: 
         body: () => textStream(body)
     });
     const created = (await response.json()) as { id: string };
-    const version = await client.rest<{ ContentDocumentId: string }>('GET', `${client.dataPath}/sobjects/ContentVersion/${created.id}?fields=ContentDocumentId`);
+    const version = await client.rest<{ ContentDocumentId: string }>(
+        'GET',
+        `${client.dataPath}/sobjects/ContentVersion/${created.id}?fields=ContentDocumentId`
+    );
     return version.ContentDocumentId;
 }

@@ -3,7 +3,16 @@ import { soqlString } from './soql';
 
 export const JOB_OBJECT = 'Bulk_Reassignment_Job__c';
 
-export type JobStatus = 'Queued' | 'Running' | 'Completed' | 'Failed' | 'Cancel_Requested' | 'Cancelled' | 'Revert_Requested' | 'Reverting' | 'Reverted';
+export type JobStatus =
+    | 'Queued'
+    | 'Running'
+    | 'Completed'
+    | 'Failed'
+    | 'Cancel_Requested'
+    | 'Cancelled'
+    | 'Revert_Requested'
+    | 'Reverting'
+    | 'Reverted';
 export type JobPhase = 'Queued' | 'Select' | 'Plan' | 'Write' | 'Verify' | 'Finish' | 'Revert' | 'Done';
 
 /** The job record as the console writes it (inputs) and the service fills it (outputs). */
@@ -90,13 +99,19 @@ export class JobRecords {
     }
 
     async get(id: string): Promise<JobRecord | undefined> {
-        const rows = await this.client.query<JobRecord>(`SELECT ${INPUT_FIELDS.join(', ')} FROM ${JOB_OBJECT} WHERE Id = ${soqlString(id)}`);
+        const rows = await this.client.query<JobRecord>(
+            `SELECT ${INPUT_FIELDS.join(', ')} FROM ${JOB_OBJECT} WHERE Id = ${soqlString(id)}`
+        );
         return rows[0];
     }
 
     /** Creates a job record as the console does (the service itself only runs jobs); returns its Id. */
     async create(fields: Record<string, unknown>): Promise<string> {
-        const created = await this.client.rest<{ id: string }>('POST', `${this.client.dataPath}/sobjects/${JOB_OBJECT}`, fields);
+        const created = await this.client.rest<{ id: string }>(
+            'POST',
+            `${this.client.dataPath}/sobjects/${JOB_OBJECT}`,
+            fields
+        );
         return created.id;
     }
 

@@ -15,13 +15,32 @@ export class SalesforceApiError extends Error {
 }
 
 /** Error codes (and HTTP statuses) that go away by themselves: wait and call again. */
-const TRANSIENT_CODES = new Set(['CONNECTION_ERROR', 'REQUEST_LIMIT_EXCEEDED', 'SERVER_UNAVAILABLE', 'UNABLE_TO_LOCK_ROW', 'ERROR_HTTP_503', 'ERROR_HTTP_502', 'ERROR_HTTP_500', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+const TRANSIENT_CODES = new Set([
+    'CONNECTION_ERROR',
+    'REQUEST_LIMIT_EXCEEDED',
+    'SERVER_UNAVAILABLE',
+    'UNABLE_TO_LOCK_ROW',
+    'ERROR_HTTP_503',
+    'ERROR_HTTP_502',
+    'ERROR_HTTP_500',
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED'
+]);
 
 export function isTransientError(error: unknown): boolean {
     if (error instanceof SalesforceApiError) {
         return TRANSIENT_CODES.has(error.errorCode) || error.status >= 500;
     }
-    const e = error as { errorCode?: string; name?: string; code?: string; message?: string; cause?: { code?: string } };
+    const e = error as {
+        errorCode?: string;
+        name?: string;
+        code?: string;
+        message?: string;
+        cause?: { code?: string };
+    };
     if (e instanceof TypeError && (e.message === 'terminated' || e.message === 'fetch failed')) {
         return true;
     }
@@ -124,7 +143,12 @@ export class OrgClient {
     }
 
     /** A JSON REST call through jsforce (session refresh included). `path` starts with /services/. */
-    async rest<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    async rest<T>(
+        method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+        path: string,
+        body?: unknown,
+        headers: Record<string, string> = {}
+    ): Promise<T> {
         this.counts.rest++;
         try {
             return (await this.conn.request<T>({
@@ -196,10 +220,24 @@ export class OrgClient {
         calls.forEach((call, i) => {
             const outcome = results[i];
             if (!outcome) {
-                call.reject(new SalesforceApiError(500, 'BATCH_RESULT_MISSING', `The batch answered ${results.length} results for ${calls.length} calls`));
+                call.reject(
+                    new SalesforceApiError(
+                        500,
+                        'BATCH_RESULT_MISSING',
+                        `The batch answered ${results.length} results for ${calls.length} calls`
+                    )
+                );
             } else if (outcome.statusCode >= 400) {
-                const first = Array.isArray(outcome.result) ? (outcome.result[0] as { errorCode?: string; message?: string } | undefined) : undefined;
-                call.reject(new SalesforceApiError(outcome.statusCode, first?.errorCode ?? `ERROR_HTTP_${outcome.statusCode}`, first?.message ?? 'no message'));
+                const first = Array.isArray(outcome.result)
+                    ? (outcome.result[0] as { errorCode?: string; message?: string } | undefined)
+                    : undefined;
+                call.reject(
+                    new SalesforceApiError(
+                        outcome.statusCode,
+                        first?.errorCode ?? `ERROR_HTTP_${outcome.statusCode}`,
+                        first?.message ?? 'no message'
+                    )
+                );
             } else {
                 call.resolve(outcome.result);
             }
@@ -208,7 +246,10 @@ export class OrgClient {
 
     /** Pages of a SOQL query (2,000 records a page by default); the first page may travel in a batch. */
     async *queryPages<T>(soql: string): AsyncGenerator<T[]> {
-        let page = await this.batchable<QueryResultPage<T>>('GET', `${this.dataPath}/query?q=${encodeURIComponent(soql)}`);
+        let page = await this.batchable<QueryResultPage<T>>(
+            'GET',
+            `${this.dataPath}/query?q=${encodeURIComponent(soql)}`
+        );
         yield page.records;
         while (!page.done && page.nextRecordsUrl) {
             page = await this.queryCall<T>(page.nextRecordsUrl);
@@ -238,7 +279,9 @@ export class OrgClient {
     }
 
     async count(soql: string): Promise<number> {
-        return (await this.batchable<QueryResultPage<never>>('GET', `${this.dataPath}/query?q=${encodeURIComponent(soql)}`)).totalSize;
+        return (
+            await this.batchable<QueryResultPage<never>>('GET', `${this.dataPath}/query?q=${encodeURIComponent(soql)}`)
+        ).totalSize;
     }
 
     private async queryCall<T>(url: string): Promise<QueryResultPage<T>> {
@@ -254,7 +297,10 @@ export class OrgClient {
      * A raw HTTP call for streamed CSV bodies. `body` is a factory so the call can be repeated
      * once with a fresh stream after the session is renewed.
      */
-    async fetchRaw(path: string, init: { method: string; headers?: Record<string, string>; body?: () => ReadableStream<Uint8Array> | string }): Promise<Response> {
+    async fetchRaw(
+        path: string,
+        init: { method: string; headers?: Record<string, string>; body?: () => ReadableStream<Uint8Array> | string }
+    ): Promise<Response> {
         let renewed = false;
         for (let attempt = 1; ; attempt++) {
             this.counts.bulkData++;
@@ -274,7 +320,11 @@ export class OrgClient {
                     this.logger.debug({ path, cause: cause?.code }, 'connection failed; trying again');
                     continue;
                 }
-                throw new SalesforceApiError(0, 'CONNECTION_ERROR', `${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`.trim());
+                throw new SalesforceApiError(
+                    0,
+                    'CONNECTION_ERROR',
+                    `${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`.trim()
+                );
             }
             if (response.status === 401 && !renewed) {
                 renewed = true;
@@ -293,9 +343,15 @@ export class OrgClient {
 async function errorFromResponse(response: Response): Promise<SalesforceApiError> {
     const text = await response.text();
     try {
-        const parsed = JSON.parse(text) as Array<{ errorCode?: string; message?: string }> | { errorCode?: string; message?: string };
+        const parsed = JSON.parse(text) as
+            | Array<{ errorCode?: string; message?: string }>
+            | { errorCode?: string; message?: string };
         const first = Array.isArray(parsed) ? parsed[0] : parsed;
-        return new SalesforceApiError(response.status, first?.errorCode ?? `ERROR_HTTP_${response.status}`, first?.message ?? text);
+        return new SalesforceApiError(
+            response.status,
+            first?.errorCode ?? `ERROR_HTTP_${response.status}`,
+            first?.message ?? text
+        );
     } catch {
         return new SalesforceApiError(response.status, `ERROR_HTTP_${response.status}`, text.slice(0, 500));
     }

@@ -43,31 +43,53 @@ export class OrgDirectory {
     constructor(private readonly client: OrgClient) {}
 
     async userByUsername(username: string): Promise<UserInfo | undefined> {
-        return (await this.client.query<UserInfo>(`SELECT ${USER_FIELDS} FROM User WHERE Username = ${soqlString(username)}`))[0];
+        return (
+            await this.client.query<UserInfo>(
+                `SELECT ${USER_FIELDS} FROM User WHERE Username = ${soqlString(username)}`
+            )
+        )[0];
     }
 
     async usersByUsername(usernames: string[]): Promise<UserInfo[]> {
-        return usernames.length === 0 ? [] : this.client.query<UserInfo>(`SELECT ${USER_FIELDS} FROM User WHERE Username IN ${soqlList(usernames)}`);
+        return usernames.length === 0
+            ? []
+            : this.client.query<UserInfo>(`SELECT ${USER_FIELDS} FROM User WHERE Username IN ${soqlList(usernames)}`);
     }
 
     async usersById(ids: string[]): Promise<UserInfo[]> {
         const all: UserInfo[] = [];
         for (let i = 0; i < ids.length; i += 200) {
-            all.push(...(await this.client.query<UserInfo>(`SELECT ${USER_FIELDS} FROM User WHERE Id IN ${soqlList(ids.slice(i, i + 200))}`)));
+            all.push(
+                ...(await this.client.query<UserInfo>(
+                    `SELECT ${USER_FIELDS} FROM User WHERE Id IN ${soqlList(ids.slice(i, i + 200))}`
+                ))
+            );
         }
         return all;
     }
 
     async queueByDeveloperName(name: string): Promise<QueueInfo | undefined> {
-        return (await this.client.query<QueueInfo>(`SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Queue' AND DeveloperName = ${soqlString(name)}`))[0];
+        return (
+            await this.client.query<QueueInfo>(
+                `SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Queue' AND DeveloperName = ${soqlString(name)}`
+            )
+        )[0];
     }
 
     async queuesByDeveloperName(names: string[]): Promise<QueueInfo[]> {
-        return names.length === 0 ? [] : this.client.query<QueueInfo>(`SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Queue' AND DeveloperName IN ${soqlList(names)}`);
+        return names.length === 0
+            ? []
+            : this.client.query<QueueInfo>(
+                  `SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Queue' AND DeveloperName IN ${soqlList(names)}`
+              );
     }
 
     async queuesById(ids: string[]): Promise<QueueInfo[]> {
-        return ids.length === 0 ? [] : this.client.query<QueueInfo>(`SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Queue' AND Id IN ${soqlList(ids)}`);
+        return ids.length === 0
+            ? []
+            : this.client.query<QueueInfo>(
+                  `SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Queue' AND Id IN ${soqlList(ids)}`
+              );
     }
 
     /** The API names among `developerNames` of queues that may own leads (a QueueSobject for Lead). */
@@ -82,7 +104,11 @@ export class OrgDirectory {
     }
 
     async groupByName(name: string): Promise<GroupInfo | undefined> {
-        return (await this.client.query<GroupInfo>(`SELECT Id, Name, Active__c, State__c FROM Distribution_Group__c WHERE Name = ${soqlString(name)}`))[0];
+        return (
+            await this.client.query<GroupInfo>(
+                `SELECT Id, Name, Active__c, State__c FROM Distribution_Group__c WHERE Name = ${soqlString(name)}`
+            )
+        )[0];
     }
 
     /**
@@ -90,7 +116,9 @@ export class OrgDirectory {
      * them); a group without members needs a second query to tell it from no group.
      */
     async groupWithMembers(name: string): Promise<{ group: GroupInfo; members: MemberInfo[] } | undefined> {
-        const rows = await this.client.query<MemberInfo & { Distribution_Group__c: string; Distribution_Group__r: Omit<GroupInfo, 'Id'> }>(
+        const rows = await this.client.query<
+            MemberInfo & { Distribution_Group__c: string; Distribution_Group__r: Omit<GroupInfo, 'Id'> }
+        >(
             `SELECT Id, Member_Type__c, Queue_Developer_Name__c, Username__c, Weight__c, Capacity__c, Active__c, Distribution_Group__c,
                     Distribution_Group__r.Name, Distribution_Group__r.Active__c, Distribution_Group__r.State__c
                FROM Distribution_Member__c WHERE Distribution_Group__r.Name = ${soqlString(name)} ORDER BY CreatedDate, Id`
@@ -123,12 +151,16 @@ export class OrgDirectory {
             );
         const [users, queues] = await Promise.all([
             usernames.length === 0 ? [] : count(`SELECT Id FROM User WHERE Username IN ${soqlList(usernames)}`),
-            queueNames.length === 0 ? [] : count(`SELECT Id FROM Group WHERE Type = 'Queue' AND DeveloperName IN ${soqlList(queueNames)}`)
+            queueNames.length === 0
+                ? []
+                : count(`SELECT Id FROM Group WHERE Type = 'Queue' AND DeveloperName IN ${soqlList(queueNames)}`)
         ]);
         return new Map([...users, ...queues].map((row) => [to18(row.OwnerId), Number(row.n)]));
     }
 
     async writeGroupState(groupId: string, state: Record<string, number>): Promise<void> {
-        await this.client.batchable('PATCH', `${this.client.dataPath}/sobjects/Distribution_Group__c/${groupId}`, { State__c: JSON.stringify(state) });
+        await this.client.batchable('PATCH', `${this.client.dataPath}/sobjects/Distribution_Group__c/${groupId}`, {
+            State__c: JSON.stringify(state)
+        });
     }
 }

@@ -27,7 +27,13 @@ export function clientCredentialsSource(loginUrl: string, clientId: string, clie
 const base64url = (input: Buffer | string): string => Buffer.from(input).toString('base64url');
 
 /** Signs the JWT bearer assertion (RS256) with node's crypto. */
-export function signJwtAssertion(clientId: string, username: string, audience: string, privateKeyPem: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
+export function signJwtAssertion(
+    clientId: string,
+    username: string,
+    audience: string,
+    privateKeyPem: string,
+    nowSeconds = Math.floor(Date.now() / 1000)
+): string {
     const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
     const claims = base64url(JSON.stringify({ iss: clientId, sub: username, aud: audience, exp: nowSeconds + 180 }));
     const signer = createSign('RSA-SHA256');
@@ -48,12 +54,20 @@ export function jwtAudience(loginUrl: string): string {
 }
 
 /** OAuth 2.0 JWT bearer flow: the key stays on this machine, no secret travels. */
-export function jwtBearerSource(loginUrl: string, clientId: string, username: string, privateKeyFile: string): TokenSource {
+export function jwtBearerSource(
+    loginUrl: string,
+    clientId: string,
+    username: string,
+    privateKeyFile: string
+): TokenSource {
     const privateKey = readFileSync(privateKeyFile, 'utf8');
     const oauth2 = new OAuth2({ loginUrl, clientId });
     return async () => {
         const assertion = signJwtAssertion(clientId, username, jwtAudience(loginUrl), privateKey);
-        const res = (await oauth2.requestToken({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion })) as unknown as TokenResponse;
+        const res = (await oauth2.requestToken({
+            grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+            assertion
+        })) as unknown as TokenResponse;
         return { accessToken: res.access_token, instanceUrl: res.instance_url };
     };
 }
@@ -66,7 +80,9 @@ export function sfAliasSource(alias: string): TokenSource {
         await org.refreshAuth();
         const conn = org.getConnection();
         if (!conn.accessToken || !conn.instanceUrl) {
-            throw new Error(`The sf CLI alias "${alias}" has no usable session; run: sf org login web --alias ${alias}`);
+            throw new Error(
+                `The sf CLI alias "${alias}" has no usable session; run: sf org login web --alias ${alias}`
+            );
         }
         return { accessToken: conn.accessToken, instanceUrl: conn.instanceUrl };
     };

@@ -41,7 +41,11 @@ function isAlive(holder: LockHolder): boolean {
  */
 export function lockDataDir(dataDir: string, logger?: Logger): () => void {
     const file = join(dataDir, LOCK_FILE);
-    const mine = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() } satisfies LockHolder);
+    const mine = JSON.stringify({
+        pid: process.pid,
+        host: hostname(),
+        since: new Date().toISOString()
+    } satisfies LockHolder);
     for (let attempt = 1; attempt <= 2; attempt++) {
         try {
             writeFileSync(file, mine, { flag: 'wx' });
@@ -54,19 +58,32 @@ export function lockDataDir(dataDir: string, logger?: Logger): () => void {
             };
         } catch (error) {
             if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-                throw new StartupError('DATA_DIR', `DATA_DIR ${dataDir}: cannot write the lock file ${file} (${errorText(error)}); give the service a folder it may write to.`, { cause: error });
+                throw new StartupError(
+                    'DATA_DIR',
+                    `DATA_DIR ${dataDir}: cannot write the lock file ${file} (${errorText(error)}); give the service a folder it may write to.`,
+                    { cause: error }
+                );
             }
         }
         const holder = readHolder(file);
         if (holder && isAlive(holder)) {
-            const who = holder.pid === process.pid && holder.host === hostname() ? 'this process (the store is already open)' : `process ${holder.pid} on ${holder.host}, since ${holder.since}`;
+            const who =
+                holder.pid === process.pid && holder.host === hostname()
+                    ? 'this process (the store is already open)'
+                    : `process ${holder.pid} on ${holder.host}, since ${holder.since}`;
             throw new StartupError(
                 'DATA_DIR',
                 `DATA_DIR ${dataDir} is in use by another Partner Desk process: ${who}. Run one process per DATA_DIR: stop that process, or give this one its own DATA_DIR (several instances share work through DATABASE_URL). If no such process runs, delete ${file}.`
             );
         }
-        logger?.warn({ lockFile: file, holder }, 'DATA_DIR lock left by a process that no longer runs; taking the folder over');
+        logger?.warn(
+            { lockFile: file, holder },
+            'DATA_DIR lock left by a process that no longer runs; taking the folder over'
+        );
         rmSync(file, { force: true });
     }
-    throw new StartupError('DATA_DIR', `DATA_DIR ${dataDir}: another process took the folder at the same moment; run one process per DATA_DIR.`);
+    throw new StartupError(
+        'DATA_DIR',
+        `DATA_DIR ${dataDir}: another process took the folder at the same moment; run one process per DATA_DIR.`
+    );
 }

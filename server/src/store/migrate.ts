@@ -14,8 +14,14 @@ export async function migrate(db: Db, dir: string = MIGRATIONS_DIR): Promise<num
         .sort();
     return db.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock(727274)');
-        await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
-        const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
+        await tx.query(
+            'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())'
+        );
+        const done = new Set(
+            (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
+                (row) => row.version
+            )
+        );
         const applied: number[] = [];
         for (const file of files) {
             const version = Number.parseInt(file, 10);

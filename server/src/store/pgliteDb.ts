@@ -13,7 +13,8 @@ import type { Db, SqlClient } from './db';
  * module sandbox refuses on Node 20 without --experimental-vm-modules; the service's jest
  * environment provides `__nodeRequire` for that. Outside jest this is plain require.
  */
-const nodeRequire: NodeJS.Require = (globalThis as { __nodeRequire?: NodeJS.Require }).__nodeRequire ?? createRequire(__filename);
+const nodeRequire: NodeJS.Require =
+    (globalThis as { __nodeRequire?: NodeJS.Require }).__nodeRequire ?? createRequire(__filename);
 const { PGlite } = nodeRequire('@electric-sql/pglite') as { PGlite: typeof PGliteClass };
 
 /**
@@ -34,7 +35,11 @@ PGlite.create({ dataDir: process.argv[2], startParams: JSON.parse(process.argv[3
   .then((pg) => pg.close())
   .catch((error) => { process.stderr.write(String(error && error.stack || error)); process.exit(1); });`;
     const params = JSON.stringify([...PGlite.defaultStartParams, ...PGLITE_SETTINGS]);
-    const child = spawn(process.execPath, ['-e', script, nodeRequire.resolve('@electric-sql/pglite'), location, params], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+        process.execPath,
+        ['-e', script, nodeRequire.resolve('@electric-sql/pglite'), location, params],
+        { stdio: ['ignore', 'ignore', 'pipe'] }
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve, reject) => {
@@ -42,7 +47,9 @@ PGlite.create({ dataDir: process.argv[2], startParams: JSON.parse(process.argv[3
         child.once('exit', resolve);
     });
     if (code !== 0) {
-        throw new Error(`creating the embedded store failed: ${stderr.trim().slice(-1000) || `exit code ${String(code)}`}`);
+        throw new Error(
+            `creating the embedded store failed: ${stderr.trim().slice(-1000) || `exit code ${String(code)}`}`
+        );
     }
 }
 
@@ -64,7 +71,10 @@ export async function openPgliteDb(dataDir: string | undefined, schema: string, 
             mkdirSync(location, { recursive: true });
             await createCluster(location);
         }
-        pg = await PGlite.create({ dataDir: location, startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] });
+        pg = await PGlite.create({
+            dataDir: location,
+            startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS]
+        });
         await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema};`);
     } catch (error) {
         unlock();

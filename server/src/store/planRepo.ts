@@ -65,7 +65,10 @@ export class PlanRepo {
 
     async countByStatus(jobId: string): Promise<Record<string, number>> {
         const rows = (
-            await this.db.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM plan_rows WHERE job_id = $1 GROUP BY status', [jobId])
+            await this.db.query<{ status: string; n: string }>(
+                'SELECT status, count(*) AS n FROM plan_rows WHERE job_id = $1 GROUP BY status',
+                [jobId]
+            )
         ).rows;
         return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
     }
@@ -106,7 +109,13 @@ export class PlanRepo {
     }
 
     /** Pages through the rows of one status in write order (sort_key) within (fromKey, toKey]. */
-    async *iterateWriteOrder(jobId: string, status: PlanStatus, fromKey: string, toKey: string, pageSize = 10_000): AsyncGenerator<PlanRow[]> {
+    async *iterateWriteOrder(
+        jobId: string,
+        status: PlanStatus,
+        fromKey: string,
+        toKey: string,
+        pageSize = 10_000
+    ): AsyncGenerator<PlanRow[]> {
         let after = fromKey;
         for (;;) {
             const page = (
@@ -129,7 +138,12 @@ export class PlanRepo {
     }
 
     /** The next chunk of at most `count` rows of `status` after `afterKey` in write order, or undefined when none is left. */
-    async nextChunk(jobId: string, status: PlanStatus, afterKey: string, count: number): Promise<{ keyFrom: string; keyTo: string; rows: number } | undefined> {
+    async nextChunk(
+        jobId: string,
+        status: PlanStatus,
+        afterKey: string,
+        count: number
+    ): Promise<{ keyFrom: string; keyTo: string; rows: number } | undefined> {
         const result = await this.db.query<{ last_key: string | null; n: string }>(
             `SELECT max(sort_key) AS last_key, count(*) AS n FROM (
                 SELECT sort_key FROM plan_rows WHERE job_id = $1 AND status = $2 AND sort_key > $3 ORDER BY sort_key LIMIT $4) AS chunk`,
@@ -146,7 +160,14 @@ export class PlanRepo {
      * Records the rows Salesforce refused in a written chunk: non-retryable ones become `failedStatus`,
      * retryable ones are parked as 'retry' until settleRange puts them back to work. Safe to repeat.
      */
-    async markFailures(jobId: string, keyFrom: string, keyTo: string, failures: RowOutcome[], working: PlanStatus, failedStatus: PlanStatus): Promise<void> {
+    async markFailures(
+        jobId: string,
+        keyFrom: string,
+        keyTo: string,
+        failures: RowOutcome[],
+        working: PlanStatus,
+        failedStatus: PlanStatus
+    ): Promise<void> {
         if (failures.length === 0) {
             return;
         }
@@ -155,31 +176,49 @@ export class PlanRepo {
                 SET status = CASE WHEN f.retryable THEN 'retry' ELSE $7 END, attempts = p.attempts + 1, error = f.error
                FROM unnest($4::text[], $5::text[], $6::boolean[]) AS f(lead, error, retryable)
               WHERE p.job_id = $1 AND p.sort_key > $2 AND p.sort_key <= $3 AND p.lead_id = f.lead AND p.status IN ($8, 'retry')`,
-            [jobId, keyFrom, keyTo, failures.map((f) => f.leadId), failures.map((f) => f.error ?? 'Unknown error'), failures.map((f) => f.retryable), failedStatus, working]
+            [
+                jobId,
+                keyFrom,
+                keyTo,
+                failures.map((f) => f.leadId),
+                failures.map((f) => f.error ?? 'Unknown error'),
+                failures.map((f) => f.retryable),
+                failedStatus,
+                working
+            ]
         );
     }
 
     /** After markFailures: every other working row of the chunk was written; parked rows go back to work. Returns rows written. */
-    async settleRange(jobId: string, keyFrom: string, keyTo: string, working: PlanStatus, done: PlanStatus): Promise<number> {
+    async settleRange(
+        jobId: string,
+        keyFrom: string,
+        keyTo: string,
+        working: PlanStatus,
+        done: PlanStatus
+    ): Promise<number> {
         return this.db.transaction(async (tx) => {
             const written = await tx.query(
                 `UPDATE plan_rows SET status = $5, attempts = attempts + 1, error = NULL
                   WHERE job_id = $1 AND sort_key > $2 AND sort_key <= $3 AND status = $4`,
                 [jobId, keyFrom, keyTo, working, done]
             );
-            await tx.query(`UPDATE plan_rows SET status = $4 WHERE job_id = $1 AND sort_key > $2 AND sort_key <= $3 AND status = 'retry'`, [
-                jobId,
-                keyFrom,
-                keyTo,
-                working
-            ]);
+            await tx.query(
+                `UPDATE plan_rows SET status = $4 WHERE job_id = $1 AND sort_key > $2 AND sort_key <= $3 AND status = 'retry'`,
+                [jobId, keyFrom, keyTo, working]
+            );
             return written.rowCount;
         });
     }
 
     /** Moves every row of one status to another (e.g. moved -> reverting). */
     async moveAll(jobId: string, from: PlanStatus, to: PlanStatus): Promise<number> {
-        return (await this.db.query('UPDATE plan_rows SET status = $3, attempts = 0, error = NULL WHERE job_id = $1 AND status = $2', [jobId, from, to])).rowCount;
+        return (
+            await this.db.query(
+                'UPDATE plan_rows SET status = $3, attempts = 0, error = NULL WHERE job_id = $1 AND status = $2',
+                [jobId, from, to]
+            )
+        ).rowCount;
     }
 
     /** Rows still being retried after the last round become failed with their last error. */
@@ -258,7 +297,10 @@ export class PlanRepo {
 
     async listIds(jobId: string, status: PlanStatus, limit: number): Promise<string[]> {
         return (
-            await this.db.query<{ lead_id: string }>('SELECT lead_id FROM plan_rows WHERE job_id = $1 AND status = $2 ORDER BY seq LIMIT $3', [jobId, status, limit])
+            await this.db.query<{ lead_id: string }>(
+                'SELECT lead_id FROM plan_rows WHERE job_id = $1 AND status = $2 ORDER BY seq LIMIT $3',
+                [jobId, status, limit]
+            )
         ).rows.map((row) => row.lead_id);
     }
 

@@ -4,7 +4,16 @@ import { errorText, StartupError, systemErrorCode } from '../config/startupError
 import { StoreUnavailableError, type Db, type SqlClient } from './db';
 
 /** Node socket errors that mean the connection to the server is gone. */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const SOCKET_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ENOTFOUND',
+    'EAI_AGAIN'
+]);
 
 /**
  * True when a pg error says the connection (not the statement) failed: SQLSTATE class 08
@@ -17,7 +26,10 @@ export function isConnectionError(error: unknown): boolean {
     if (code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code) || SOCKET_CODES.has(code)) {
         return true;
     }
-    return typeof e?.message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message);
+    return (
+        typeof e?.message === 'string' &&
+        /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message)
+    );
 }
 
 /** Where a connection string points, without its password. */
@@ -40,7 +52,11 @@ const MAX_RETRY_MS = 30_000;
  * reports itself unavailable (so /readyz says not ready), and it checks back with backoff until the
  * server answers again; the pool opens fresh connections meanwhile.
  */
-export async function openPostgresDb(connectionString: string, schema: string, logger: Logger = pino({ level: 'silent' })): Promise<Db> {
+export async function openPostgresDb(
+    connectionString: string,
+    schema: string,
+    logger: Logger = pino({ level: 'silent' })
+): Promise<Db> {
     const pool = new Pool({
         connectionString,
         max: 5,
@@ -80,7 +96,10 @@ export async function openPostgresDb(connectionString: string, schema: string, l
     const connectionLost = (error: unknown) => {
         if (closed) return;
         if (lost === undefined) {
-            logger.warn({ reason: errorText(error), server: describeUrl(connectionString) }, 'PostgreSQL connection lost; not ready until it answers again');
+            logger.warn(
+                { reason: errorText(error), server: describeUrl(connectionString) },
+                'PostgreSQL connection lost; not ready until it answers again'
+            );
         }
         lost = errorText(error);
         checkBack();

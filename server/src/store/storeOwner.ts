@@ -17,12 +17,24 @@ const WORK_TABLES = ['tasks', 'plan_rows', 'owner_snapshots', 'sf_bulk_jobs', 'o
  * in-process simulator: that org is gone with its process, so its work is cleared and the store
  * taken over. `where` names the store for the message (the DATA_DIR or the schema).
  */
-export async function bindStoreToOrg(db: Db, org: StoreOrg, where: { setting: string; value: string }, logger: Logger): Promise<void> {
+export async function bindStoreToOrg(
+    db: Db,
+    org: StoreOrg,
+    where: { setting: string; value: string },
+    logger: Logger
+): Promise<void> {
     await db.transaction(async (tx) => {
         await tx.query('LOCK TABLE store_owner IN EXCLUSIVE MODE');
-        const bound = (await tx.query<{ org_id: string; simulator_run: string | null }>('SELECT org_id, simulator_run FROM store_owner')).rows[0];
+        const bound = (
+            await tx.query<{ org_id: string; simulator_run: string | null }>(
+                'SELECT org_id, simulator_run FROM store_owner'
+            )
+        ).rows[0];
         if (!bound) {
-            await tx.query('INSERT INTO store_owner (org_id, simulator_run) VALUES ($1, $2)', [org.orgId, org.simulatorRun ?? null]);
+            await tx.query('INSERT INTO store_owner (org_id, simulator_run) VALUES ($1, $2)', [
+                org.orgId,
+                org.simulatorRun ?? null
+            ]);
             logger.info({ orgId: org.orgId }, 'store bound to the org');
             return;
         }
@@ -40,7 +52,13 @@ export async function bindStoreToOrg(db: Db, org: StoreOrg, where: { setting: st
         for (const table of WORK_TABLES) {
             await tx.query(`DELETE FROM ${table}`);
         }
-        await tx.query('UPDATE store_owner SET org_id = $1, simulator_run = $2, bound_at = now()', [org.orgId, org.simulatorRun ?? null]);
-        logger.warn({ orgId: org.orgId, previousOrgId: bound.org_id }, 'the store held the jobs of a simulator that ended with its process; they were cleared');
+        await tx.query('UPDATE store_owner SET org_id = $1, simulator_run = $2, bound_at = now()', [
+            org.orgId,
+            org.simulatorRun ?? null
+        ]);
+        logger.warn(
+            { orgId: org.orgId, previousOrgId: bound.org_id },
+            'the store held the jobs of a simulator that ended with its process; they were cleared'
+        );
     });
 }

@@ -23,7 +23,10 @@ export interface TaskRow {
 
 /** Thrown when this instance no longer holds the lease of a task (another instance took it over). */
 export class LeaseLostError extends Error {
-    constructor(readonly jobId: string, readonly kind: TaskKind) {
+    constructor(
+        readonly jobId: string,
+        readonly kind: TaskKind
+    ) {
         super(`Lease on ${kind} of job ${jobId} was lost; another instance owns it now`);
         this.name = 'LeaseLostError';
     }
@@ -72,7 +75,12 @@ export class TasksRepo {
     }
 
     /** Renews the lease and reports a pending cancel; throws LeaseLostError if another instance has taken the task. */
-    async heartbeat(jobId: string, kind: TaskKind, instance: string, leaseSeconds: number): Promise<{ cancelRequested: boolean }> {
+    async heartbeat(
+        jobId: string,
+        kind: TaskKind,
+        instance: string,
+        leaseSeconds: number
+    ): Promise<{ cancelRequested: boolean }> {
         const result = await this.db.query<{ cancel_requested: boolean }>(
             `UPDATE tasks SET lease_until = now() + make_interval(secs => $4)
               WHERE job_id = $1 AND kind = $2 AND claimed_by = $3 AND state = 'running'
@@ -88,10 +96,10 @@ export class TasksRepo {
 
     /** Marks a task to be cancelled at its next checkpoint; false when there is no unfinished task. */
     async requestCancel(jobId: string, kind: TaskKind): Promise<boolean> {
-        const result = await this.db.query(`UPDATE tasks SET cancel_requested = true, updated_at = now() WHERE job_id = $1 AND kind = $2 AND state <> 'done'`, [
-            jobId,
-            kind
-        ]);
+        const result = await this.db.query(
+            `UPDATE tasks SET cancel_requested = true, updated_at = now() WHERE job_id = $1 AND kind = $2 AND state <> 'done'`,
+            [jobId, kind]
+        );
         return result.rowCount > 0;
     }
 
@@ -143,16 +151,20 @@ export class TasksRepo {
 
     /** With PGlite only this process can hold the data folder, so leases left by a killed process are void. */
     async expireAllLeases(): Promise<number> {
-        const result = await this.db.query(`UPDATE tasks SET lease_until = now() - interval '1 second' WHERE state = 'running'`);
+        const result = await this.db.query(
+            `UPDATE tasks SET lease_until = now() - interval '1 second' WHERE state = 'running'`
+        );
         return result.rowCount;
     }
 
     async get(jobId: string, kind: TaskKind): Promise<TaskRow | undefined> {
-        return (await this.db.query<TaskRow>('SELECT * FROM tasks WHERE job_id = $1 AND kind = $2', [jobId, kind])).rows[0];
+        return (await this.db.query<TaskRow>('SELECT * FROM tasks WHERE job_id = $1 AND kind = $2', [jobId, kind]))
+            .rows[0];
     }
 
     async listForJob(jobId: string): Promise<TaskRow[]> {
-        return (await this.db.query<TaskRow>('SELECT * FROM tasks WHERE job_id = $1 ORDER BY created_at', [jobId])).rows;
+        return (await this.db.query<TaskRow>('SELECT * FROM tasks WHERE job_id = $1 ORDER BY created_at', [jobId]))
+            .rows;
     }
 
     async list(limit: number, offset: number, state?: string): Promise<TaskRow[]> {
@@ -165,7 +177,9 @@ export class TasksRepo {
     }
 
     async countByState(): Promise<Record<string, number>> {
-        const rows = (await this.db.query<{ state: string; n: string }>('SELECT state, count(*) AS n FROM tasks GROUP BY state')).rows;
+        const rows = (
+            await this.db.query<{ state: string; n: string }>('SELECT state, count(*) AS n FROM tasks GROUP BY state')
+        ).rows;
         return Object.fromEntries(rows.map((row) => [row.state, Number(row.n)]));
     }
 }

@@ -5,7 +5,16 @@ import { createApp } from '../../src/http/app';
 import { createLogger } from '../../src/config/logger';
 import { createServiceMetrics } from '../../src/metrics/serviceMetrics';
 import type { Db } from '../../src/store/db';
-import { createJobRecord, createRunner, openTestStore, readJobRecord, runUntil, startTestSimulator, type RunnerUnderTest, type RunningSimulator } from '../support/serviceHarness';
+import {
+    createJobRecord,
+    createRunner,
+    openTestStore,
+    readJobRecord,
+    runUntil,
+    startTestSimulator,
+    type RunnerUnderTest,
+    type RunningSimulator
+} from '../support/serviceHarness';
 
 const TOKEN = 'http-test-token-0123456789abcdef';
 
@@ -20,7 +29,15 @@ describe('HTTP: health, readiness, metrics and the job API', () => {
         sim = await startTestSimulator({ sample: { leads: 2000 } });
         db = await openTestStore();
         r = await createRunner(sim, db);
-        const app = createApp({ db, client: r.client, repos: r.repos, metrics: createServiceMetrics(undefined, false), apiToken: TOKEN, logger: createLogger('silent'), orgCheckTtlMs: 0 });
+        const app = createApp({
+            db,
+            client: r.client,
+            repos: r.repos,
+            metrics: createServiceMetrics(undefined, false),
+            apiToken: TOKEN,
+            logger: createLogger('silent'),
+            orgCheckTtlMs: 0
+        });
         server = await new Promise<Server>((resolve) => {
             const s = app.listen(0, '127.0.0.1', () => resolve(s));
         });
@@ -34,7 +51,10 @@ describe('HTTP: health, readiness, metrics and the job API', () => {
     });
 
     const api = (path: string, init: RequestInit = {}, token: string | null = TOKEN) =>
-        fetch(`${base}${path}`, { ...init, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) } });
+        fetch(`${base}${path}`, {
+            ...init,
+            headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) }
+        });
 
     test('given the service is up, when probed, then /healthz is ok and /readyz checks the store and the org', async () => {
         expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
@@ -64,7 +84,9 @@ describe('HTTP: health, readiness, metrics and the job API', () => {
     test('given invalid input, when the job API is called, then it answers 400 naming the field', async () => {
         const badId = await api('/api/jobs/not-an-id');
         expect(badId.status).toBe(400);
-        expect(((await badId.json()) as { message: string }).message).toMatch(/^id must be the 18-character Id of a Bulk_Reassignment_Job__c record/);
+        expect(((await badId.json()) as { message: string }).message).toMatch(
+            /^id must be the 18-character Id of a Bulk_Reassignment_Job__c record/
+        );
         const badLimit = await api('/api/jobs?limit=5000');
         expect(badLimit.status).toBe(400);
         expect(((await badLimit.json()) as { message: string }).message).toBe('limit must be at most 200');
@@ -73,12 +95,22 @@ describe('HTTP: health, readiness, metrics and the job API', () => {
 
     test('given a finished job, when listed, shown and reverted through the API, then it answers with its tasks and the revert runs', async () => {
         const source = sim.sample!.partnerUsers[0]!;
-        const jobId = await createJobRecord(r.client, { Source_Type__c: 'User', Source_Owner__c: source.username, Target_Type__c: 'User', Target__c: sim.sample!.partnerUsers[1]!.username });
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'User',
+            Target__c: sim.sample!.partnerUsers[1]!.username
+        });
         await runUntil(r, jobId, ['Completed']);
 
-        const list = (await (await api('/api/jobs?limit=10')).json()) as { jobs: Array<{ jobId: string; outcome: string }> };
+        const list = (await (await api('/api/jobs?limit=10')).json()) as {
+            jobs: Array<{ jobId: string; outcome: string }>;
+        };
         expect(list.jobs.find((j) => j.jobId === jobId)).toMatchObject({ outcome: 'Completed' });
-        const shown = (await (await api(`/api/jobs/${jobId}`)).json()) as { tasks: unknown[]; rows: Record<string, number> };
+        const shown = (await (await api(`/api/jobs/${jobId}`)).json()) as {
+            tasks: unknown[];
+            rows: Record<string, number>;
+        };
         expect(shown.tasks).toHaveLength(1);
         expect(Object.keys(shown.rows)).toEqual(['moved']);
 
@@ -102,7 +134,14 @@ describe('HTTP: health, readiness, metrics and the job API', () => {
         let out = '';
         const sink = new Writable({ write: (chunk: Buffer, _enc, done) => ((out += chunk.toString()), done()) });
         const logger = createLogger('info', sink as never);
-        logger.info({ accessToken: 'SECRET1', config: { password: 'SECRET2', clientSecret: 'SECRET3' }, headers: { authorization: 'Bearer SECRET4' } }, 'hello');
+        logger.info(
+            {
+                accessToken: 'SECRET1',
+                config: { password: 'SECRET2', clientSecret: 'SECRET3' },
+                headers: { authorization: 'Bearer SECRET4' }
+            },
+            'hello'
+        );
         expect(out).toContain('[redacted]');
         expect(out).not.toMatch(/SECRET\d/);
     });

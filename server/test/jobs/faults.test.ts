@@ -34,7 +34,12 @@ describe('faults during a job', () => {
         const leads = await leadsOwnedBy(r.client, queue.id);
         expect(leads.length).toBeGreaterThan(100);
         sim.faults.lockRows({ share: 0.2, failAttempts: 2, seed: 7, objects: ['Lead'] });
-        const jobId = await createJobRecord(r.client, { Source_Type__c: 'Queue', Source_Owner__c: queue.developerName, Target_Type__c: 'Queue', Target__c: target.developerName });
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'Queue',
+            Source_Owner__c: queue.developerName,
+            Target_Type__c: 'Queue',
+            Target__c: target.developerName
+        });
 
         const record = await runUntil(r, jobId, ['Completed', 'Failed']);
 
@@ -52,7 +57,12 @@ describe('faults during a job', () => {
         const target = sim.sample!.partnerUsers[5]!;
         const leads = await leadsOwnedBy(r.client, source.id);
         sim.faults.lockRows({ share: 0.2, failAttempts: 1, seed: 3, objects: ['Lead'] });
-        const jobId = await createJobRecord(r.client, { Source_Type__c: 'User', Source_Owner__c: source.username, Target_Type__c: 'User', Target__c: target.username });
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'User',
+            Target__c: target.username
+        });
 
         const record = await runUntil(r, jobId, ['Completed', 'Failed']);
 
@@ -60,13 +70,18 @@ describe('faults during a job', () => {
         expect([...(await ownersOf(r.client, leads)).values()].every((o) => o === target.id)).toBe(true);
     });
 
-    test('given rows still locked after the last retry round, when the job ends, then they are reported failed with Salesforce\'s reason in the failures file', async () => {
+    test("given rows still locked after the last retry round, when the job ends, then they are reported failed with Salesforce's reason in the failures file", async () => {
         const r = await createRunner(sim, db, { RETRY_ROUNDS: '1' });
         const source = sim.sample!.partnerUsers[9]!;
         const target = sim.sample!.partnerUsers[10]!;
         const leads = await leadsOwnedBy(r.client, source.id);
         sim.faults.lockRows({ share: 0.3, failAttempts: 99, seed: 11, objects: ['Lead'] });
-        const jobId = await createJobRecord(r.client, { Source_Type__c: 'User', Source_Owner__c: source.username, Target_Type__c: 'User', Target__c: target.username });
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'User',
+            Target__c: target.username
+        });
 
         const record = await runUntil(r, jobId, ['Completed', 'Failed']);
 
@@ -75,8 +90,16 @@ describe('faults during a job', () => {
         const failedCount = Number(record.Failed_Count__c);
         expect(failedCount).toBeGreaterThan(0);
         expect(record.Failures_File_Id__c).toMatch(/^069/);
-        const version = (await r.client.query<{ Id: string }>(`SELECT Id FROM ContentVersion WHERE ContentDocumentId = '${String(record.Failures_File_Id__c)}'`))[0]!;
-        const csv = await (await r.client.fetchRaw(`${r.client.dataPath}/sobjects/ContentVersion/${version.Id}/VersionData`, { method: 'GET' })).text();
+        const version = (
+            await r.client.query<{ Id: string }>(
+                `SELECT Id FROM ContentVersion WHERE ContentDocumentId = '${String(record.Failures_File_Id__c)}'`
+            )
+        )[0]!;
+        const csv = await (
+            await r.client.fetchRaw(`${r.client.dataPath}/sobjects/ContentVersion/${version.Id}/VersionData`, {
+                method: 'GET'
+            })
+        ).text();
         const rows = csv.trimEnd().split('\n');
         expect(rows[0]).toBe('Id,OldOwnerId,NewOwnerId,Error');
         expect(rows).toHaveLength(failedCount + 1);
@@ -102,7 +125,12 @@ describe('faults during a job', () => {
             }
             return result;
         }) as typeof r.client.rest;
-        const jobId = await createJobRecord(r.client, { Source_Type__c: 'Queue', Source_Owner__c: queue.developerName, Target_Type__c: 'Queue', Target__c: target.developerName });
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'Queue',
+            Source_Owner__c: queue.developerName,
+            Target_Type__c: 'Queue',
+            Target__c: target.developerName
+        });
 
         const record = await runUntil(r, jobId, ['Completed', 'Failed']);
 
@@ -117,7 +145,12 @@ describe('faults during a job', () => {
         const source = sim.sample!.partnerUsers[6]!;
         const target = sim.sample!.partnerUsers[7]!;
         const leads = await leadsOwnedBy(r.client, source.id);
-        const jobId = await createJobRecord(r.client, { Source_Type__c: 'User', Source_Owner__c: source.username, Target_Type__c: 'User', Target__c: target.username });
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'User',
+            Target__c: target.username
+        });
         sim.faults.unavailable({ share: 0.15, seed: 5 });
 
         const record = await runUntil(r, jobId, ['Completed', 'Failed']);
@@ -141,7 +174,12 @@ describe('faults during a job', () => {
             }
             return rest(method as 'GET', path, body, headers);
         }) as typeof r.client.rest;
-        const jobId = await createJobRecord(r.client, { Source_Type__c: 'User', Source_Owner__c: source.username, Target_Type__c: 'User', Target__c: target.username });
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'User',
+            Target__c: target.username
+        });
 
         const record = await runUntil(r, jobId, ['Completed', 'Failed']);
 

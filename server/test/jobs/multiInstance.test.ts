@@ -1,7 +1,15 @@
 import { openPostgresDb } from '../../src/store/postgresDb';
 import { migrate } from '../../src/store/migrate';
 import type { Db } from '../../src/store/db';
-import { createJobRecord, createRunner, leadsOwnedBy, readJobRecord, startTestSimulator, uniqueSchema, type RunningSimulator } from '../support/serviceHarness';
+import {
+    createJobRecord,
+    createRunner,
+    leadsOwnedBy,
+    readJobRecord,
+    startTestSimulator,
+    uniqueSchema,
+    type RunningSimulator
+} from '../support/serviceHarness';
 import { POSTGRES_URL, dropSchema } from '../support/postgres';
 
 jest.setTimeout(180_000);
@@ -36,7 +44,15 @@ describe('two instances on the machine PostgreSQL', () => {
         for (let i = 0; i < 6; i++) {
             const source = users[i * 2]!;
             const leads = (await leadsOwnedBy(a.client, source.id)).length;
-            jobs.push({ id: await createJobRecord(a.client, { Source_Type__c: 'User', Source_Owner__c: source.username, Target_Type__c: 'User', Target__c: users[i * 2 + 1]!.username }), leads });
+            jobs.push({
+                id: await createJobRecord(a.client, {
+                    Source_Type__c: 'User',
+                    Source_Owner__c: source.username,
+                    Target_Type__c: 'User',
+                    Target__c: users[i * 2 + 1]!.username
+                }),
+                leads
+            });
         }
         sim.stats.reset();
 
@@ -48,7 +64,11 @@ describe('two instances on the machine PostgreSQL', () => {
 
         const records = await Promise.all(jobs.map((j) => readJobRecord(a.client, j.id)));
         expect(records.map((r) => r.Status__c)).toEqual(jobs.map(() => 'Completed'));
-        const tasks = (await dbA.query<{ job_id: string; claim_count: number; claimed_by: string }>("SELECT job_id, claim_count, claimed_by FROM tasks WHERE kind = 'run'")).rows;
+        const tasks = (
+            await dbA.query<{ job_id: string; claim_count: number; claimed_by: string }>(
+                "SELECT job_id, claim_count, claimed_by FROM tasks WHERE kind = 'run'"
+            )
+        ).rows;
         expect(tasks).toHaveLength(6);
         expect(tasks.every((t) => t.claim_count === 1)).toBe(true);
         expect(new Set(tasks.map((t) => t.claimed_by))).toEqual(new Set(['instance-a', 'instance-b']));
@@ -63,7 +83,12 @@ describe('two instances on the machine PostgreSQL', () => {
         const env = { DATABASE_SCHEMA: schema, LEASE_SECONDS: '2', HEARTBEAT_SECONDS: '1' };
         const b = await createRunner(sim, dbB, env, 'instance-b');
         const source = sim.sample!.partnerUsers[12]!;
-        const jobId = await createJobRecord(b.client, { Source_Type__c: 'User', Source_Owner__c: source.username, Target_Type__c: 'User', Target__c: sim.sample!.partnerUsers[13]!.username });
+        const jobId = await createJobRecord(b.client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'User',
+            Target__c: sim.sample!.partnerUsers[13]!.username
+        });
         const dead = await createRunner(sim, dbA, env, 'instance-dead');
         await (dead.runner as unknown as { discover(): Promise<void> }).discover();
         const claimed = await dead.repos.tasks.claimNext('instance-dead', 2);
@@ -76,6 +101,10 @@ describe('two instances on the machine PostgreSQL', () => {
 
         const record = await readJobRecord(b.client, jobId);
         expect(record).toMatchObject({ Status__c: 'Completed', Claimed_By__c: 'instance-b' });
-        expect((await b.repos.tasks.get(jobId, 'run'))).toMatchObject({ claimed_by: 'instance-b', claim_count: 2, outcome: 'Completed' });
+        expect(await b.repos.tasks.get(jobId, 'run')).toMatchObject({
+            claimed_by: 'instance-b',
+            claim_count: 2,
+            outcome: 'Completed'
+        });
     });
 });

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openStore } from '../../src/store/openStore';
-import { createJobRecord, leadsOwnedBy, ownersOf, readJobRecord, startTestSimulator, uniqueSchema, type RunningSimulator } from '../support/serviceHarness';
+import {
+    createJobRecord,
+    leadsOwnedBy,
+    ownersOf,
+    readJobRecord,
+    startTestSimulator,
+    uniqueSchema,
+    type RunningSimulator
+} from '../support/serviceHarness';
 import { startServiceProcess, type ServiceProcess } from '../support/serviceProcess';
 import { OrgClient } from '../../src/salesforce/orgClient';
 import { clientCredentialsSource } from '../../src/salesforce/tokenSources';
@@ -67,17 +75,30 @@ describe('kill the service mid-write and start it again', () => {
     });
 
     test('given a Bulk API write in flight, when the service is SIGKILLed and restarted, then it re-attaches to its Bulk job, finishes, and no lead is written twice with different owners', async () => {
-        const client = await OrgClient.connect(clientCredentialsSource(sim.url, sim.consumer.clientId, sim.consumer.clientSecret), '64.0', quietLogger);
+        const client = await OrgClient.connect(
+            clientCredentialsSource(sim.url, sim.consumer.clientId, sim.consumer.clientSecret),
+            '64.0',
+            quietLogger
+        );
         const source = sim.sample!.queues.find((q) => q.developerName === 'Lead_Intake')!;
         const leads = await leadsOwnedBy(client, source.id);
         const ownerWrites = recordOwnerWrites(sim);
         sim.faults.slowBulk(4000);
-        const jobId = await createJobRecord(client, { Source_Type__c: 'Queue', Source_Owner__c: 'Lead_Intake', Target_Type__c: 'Group', Target__c: 'Southern Europe and Asia' });
+        const jobId = await createJobRecord(client, {
+            Source_Type__c: 'Queue',
+            Source_Owner__c: 'Lead_Intake',
+            Target_Type__c: 'Group',
+            Target__c: 'Southern Europe and Asia'
+        });
         const schema = uniqueSchema('restart');
 
         const first = startServiceProcess(env(schema));
         children.push(first);
-        await waitUntil('the first bulk ingest job to be closed', () => (sim.stats.requests['bulk.ingest.state'] ?? 0) >= 1, 240_000);
+        await waitUntil(
+            'the first bulk ingest job to be closed',
+            () => (sim.stats.requests['bulk.ingest.state'] ?? 0) >= 1,
+            240_000
+        );
         first.child.kill('SIGKILL');
         const exit = await first.exited;
         expect(exit.signal).toBe('SIGKILL');
@@ -95,13 +116,21 @@ describe('kill the service mid-write and start it again', () => {
         await second.exited;
 
         const record = await readJobRecord(client, jobId);
-        expect([record.Status__c, record.Message__c]).toEqual(['Completed', expect.stringMatching(/^Moved \d+ of \d+ leads/)]);
+        expect([record.Status__c, record.Message__c]).toEqual([
+            'Completed',
+            expect.stringMatching(/^Moved \d+ of \d+ leads/)
+        ]);
         expect(second.output()).toContain('re-attaching to a bulk job of a previous run');
         expect(sim.stats.requests['bulk.ingest.create']).toBe(1);
 
         const db = await openStore({ dataDir, schema });
         try {
-            const planned = (await db.query<{ lead_id: string; new_owner_id: string; status: string }>('SELECT lead_id, new_owner_id, status FROM plan_rows WHERE job_id = $1', [jobId])).rows;
+            const planned = (
+                await db.query<{ lead_id: string; new_owner_id: string; status: string }>(
+                    'SELECT lead_id, new_owner_id, status FROM plan_rows WHERE job_id = $1',
+                    [jobId]
+                )
+            ).rows;
             expect(planned).toHaveLength(leads.length);
             const owners = await ownersOf(client, leads);
             const moved = planned.filter((p) => p.status === 'moved');
@@ -113,7 +142,9 @@ describe('kill the service mid-write and start it again', () => {
             await db.close();
         }
         const leadTable = sim.store.table('Lead')!;
-        const rowsWithTwoOwners = [...ownerWrites.entries()].filter(([, owners]) => new Set(owners).size > 1).map(([row]) => leadTable.id(row));
+        const rowsWithTwoOwners = [...ownerWrites.entries()]
+            .filter(([, owners]) => new Set(owners).size > 1)
+            .map(([row]) => leadTable.id(row));
         expect(rowsWithTwoOwners).toEqual([]);
     });
 });

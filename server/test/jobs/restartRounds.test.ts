@@ -1,6 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../../src/store/db';
-import { createJobRecord, createRunner, leadsOwnedBy, openTestStore, ownersOf, runUntil, startTestSimulator, type RunningSimulator } from '../support/serviceHarness';
+import {
+    createJobRecord,
+    createRunner,
+    leadsOwnedBy,
+    openTestStore,
+    ownersOf,
+    runUntil,
+    startTestSimulator,
+    type RunningSimulator
+} from '../support/serviceHarness';
 
 jest.setTimeout(180_000);
 
@@ -27,12 +36,20 @@ describe('restarts during the write phase', () => {
         // 26 rows per Bulk API job: the first round takes several jobs, so a restart can land between two.
         expect(leads.length).toBeGreaterThan(26 * 5);
         sim.faults.slowBulk(200);
-        const jobId = await createJobRecord(first.client, { Source_Type__c: 'Queue', Source_Owner__c: queue.developerName, Target_Type__c: 'Queue', Target__c: target.developerName });
+        const jobId = await createJobRecord(first.client, {
+            Source_Type__c: 'Queue',
+            Source_Owner__c: queue.developerName,
+            Target_Type__c: 'Queue',
+            Target__c: target.developerName
+        });
 
         let runner = first;
         for (let restart = 1; restart <= 3; restart++) {
             await runner.runner.tick();
-            const settled = async () => (await runner.repos.sfJobs.list(jobId)).filter((j) => j.state === 'done' && j.sf_state === 'JobComplete').length;
+            const settled = async () =>
+                (await runner.repos.sfJobs.list(jobId)).filter(
+                    (j) => j.state === 'done' && j.sf_state === 'JobComplete'
+                ).length;
             const before = await settled();
             for (let i = 0; i < 600 && (await settled()) <= before; i++) await sleep(20);
             await runner.stop();

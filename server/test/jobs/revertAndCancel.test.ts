@@ -30,30 +30,48 @@ describe('revert and cancel', () => {
     test.each([
         ['sObject Collections', '2000'],
         ['Bulk API 2.0', '50']
-    ])('given a completed job (%s), when a revert is requested, then unchanged leads go back and a lead changed since is listed and left alone', async (_api, threshold) => {
-        const r = await createRunner(sim, db, { COLLECTIONS_BELOW_ROWS: threshold });
-        const source = threshold === '50' ? sim.sample!.partnerUsers[0]! : sim.sample!.partnerUsers[1]!;
-        const target = threshold === '50' ? sim.sample!.partnerUsers[2]! : sim.sample!.partnerUsers[3]!;
-        const leads = await leadsOwnedBy(r.client, source.id);
-        const jobId = await createJobRecord(r.client, { Source_Type__c: 'User', Source_Owner__c: source.username, Target_Type__c: 'User', Target__c: target.username });
-        await runUntil(r, jobId, ['Completed']);
-        const changed = leads[1]!;
-        sim.faults.changeOwner(changed, sim.sample!.internalUsers[0]!.id);
+    ])(
+        'given a completed job (%s), when a revert is requested, then unchanged leads go back and a lead changed since is listed and left alone',
+        async (_api, threshold) => {
+            const r = await createRunner(sim, db, { COLLECTIONS_BELOW_ROWS: threshold });
+            const source = threshold === '50' ? sim.sample!.partnerUsers[0]! : sim.sample!.partnerUsers[1]!;
+            const target = threshold === '50' ? sim.sample!.partnerUsers[2]! : sim.sample!.partnerUsers[3]!;
+            const leads = await leadsOwnedBy(r.client, source.id);
+            const jobId = await createJobRecord(r.client, {
+                Source_Type__c: 'User',
+                Source_Owner__c: source.username,
+                Target_Type__c: 'User',
+                Target__c: target.username
+            });
+            await runUntil(r, jobId, ['Completed']);
+            const changed = leads[1]!;
+            sim.faults.changeOwner(changed, sim.sample!.internalUsers[0]!.id);
 
-        await setStatus(r.client, jobId, 'Revert_Requested');
-        const record = await runUntil(r, jobId, ['Reverted', 'Failed']);
+            await setStatus(r.client, jobId, 'Revert_Requested');
+            const record = await runUntil(r, jobId, ['Reverted', 'Failed']);
 
-        expect(record).toMatchObject({ Status__c: 'Reverted', Reverted_Count__c: leads.length - 1, Changed_Since_Count__c: 1 });
-        expect(JSON.parse(String(record.Summary__c)).revert.changedSinceIds).toEqual([changed]);
-        const owners = await ownersOf(r.client, leads);
-        expect(owners.get(changed)).toBe(sim.sample!.internalUsers[0]!.id);
-        expect([...owners.entries()].filter(([id, o]) => id !== changed && o !== source.id)).toEqual([]);
-    });
+            expect(record).toMatchObject({
+                Status__c: 'Reverted',
+                Reverted_Count__c: leads.length - 1,
+                Changed_Since_Count__c: 1
+            });
+            expect(JSON.parse(String(record.Summary__c)).revert.changedSinceIds).toEqual([changed]);
+            const owners = await ownersOf(r.client, leads);
+            expect(owners.get(changed)).toBe(sim.sample!.internalUsers[0]!.id);
+            expect([...owners.entries()].filter(([id, o]) => id !== changed && o !== source.id)).toEqual([]);
+        }
+    );
 
     test('given a revert of a dry run, when it is requested, then it is refused with a reason and nothing changes', async () => {
         const r = await createRunner(sim, db);
         const source = sim.sample!.partnerUsers[4]!;
-        const jobId = await createJobRecord(r.client, { Source_Type__c: 'User', Source_Owner__c: source.username, Target_Type__c: 'User', Target__c: sim.sample!.partnerUsers[5]!.username, Dry_Run__c: true });
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'User',
+            Target__c: sim.sample!.partnerUsers[5]!.username,
+            Dry_Run__c: true
+        });
         await runUntil(r, jobId, ['Completed']);
         sim.stats.reset();
 
@@ -69,7 +87,12 @@ describe('revert and cancel', () => {
         const r = await createRunner(sim, db);
         const source = sim.sample!.partnerUsers[6]!;
         const leads = await leadsOwnedBy(r.client, source.id);
-        const jobId = await createJobRecord(r.client, { Source_Type__c: 'User', Source_Owner__c: source.username, Target_Type__c: 'User', Target__c: sim.sample!.partnerUsers[7]!.username });
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'User',
+            Target__c: sim.sample!.partnerUsers[7]!.username
+        });
         await setStatus(r.client, jobId, 'Cancel_Requested');
 
         const record = await runUntil(r, jobId, ['Cancelled', 'Completed', 'Failed']);
@@ -96,12 +119,19 @@ describe('revert and cancel', () => {
             }
             return result;
         }) as typeof r.client.rest;
-        jobId = await createJobRecord(r.client, { Source_Type__c: 'Queue', Source_Owner__c: source.developerName, Target_Type__c: 'Queue', Target__c: target.developerName });
+        jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'Queue',
+            Source_Owner__c: source.developerName,
+            Target_Type__c: 'Queue',
+            Target__c: target.developerName
+        });
 
         const record = await runUntil(r, jobId, ['Cancelled', 'Completed', 'Failed']);
 
         expect(record.Status__c).toBe('Cancelled');
-        expect(record.Message__c).toMatch(/^Cancelled: 200 leads had already moved \(Revert undoes them\); \d+ were left with their owner\.$/);
+        expect(record.Message__c).toMatch(
+            /^Cancelled: 200 leads had already moved \(Revert undoes them\); \d+ were left with their owner\.$/
+        );
         const owners = [...(await ownersOf(r.client, leads)).values()];
         expect(owners.filter((o) => o === target.id)).toHaveLength(200);
     });
@@ -112,7 +142,12 @@ describe('revert and cancel', () => {
         const target = sim.sample!.queues.find((q) => q.developerName === 'Partner_Alpine_Leads')!;
         const leads = await leadsOwnedBy(r.client, departed.id);
         expect(leads.length).toBeGreaterThan(0);
-        const jobId = await createJobRecord(r.client, { Source_Type__c: 'Deactivated_User', Source_Owner__c: departed.username, Target_Type__c: 'Queue', Target__c: target.developerName });
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'Deactivated_User',
+            Source_Owner__c: departed.username,
+            Target_Type__c: 'Queue',
+            Target__c: target.developerName
+        });
         await runUntil(r, jobId, ['Completed']);
 
         await setStatus(r.client, jobId, 'Revert_Requested');
@@ -120,7 +155,9 @@ describe('revert and cancel', () => {
 
         expect(record).toMatchObject({ Status__c: 'Failed', Reverted_Count__c: 0, Failed_Count__c: leads.length });
         expect(record.Message__c).toMatch(
-            new RegExp(`^Revert failed: none of the ${leads.length} leads could be put back to their previous owner \\(INACTIVE_OWNER_OR_USER:.* \\(${leads.length} leads?\\)\\); they keep the owner the job gave them\\. .*reactivate that user`)
+            new RegExp(
+                `^Revert failed: none of the ${leads.length} leads could be put back to their previous owner \\(INACTIVE_OWNER_OR_USER:.* \\(${leads.length} leads?\\)\\); they keep the owner the job gave them\\. .*reactivate that user`
+            )
         );
         expect([...(await ownersOf(r.client, leads)).values()].every((o) => o === target.id)).toBe(true);
         expect((await r.repos.tasks.get(jobId, 'revert'))?.outcome).toBe('Failed');

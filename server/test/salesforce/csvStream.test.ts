@@ -25,9 +25,13 @@ describe('CSV rows of Bulk API results', () => {
     });
 
     test('given a response body, when read in batches, then records are keyed by the header', async () => {
-        const body = '"Id","OwnerId"\n"00Q000000000001AAA","005000000000001AAA"\n"00Q000000000002AAA","00G000000000001AAA"\n';
+        const body =
+            '"Id","OwnerId"\n"00Q000000000001AAA","005000000000001AAA"\n"00Q000000000002AAA","00G000000000001AAA"\n';
         const batches = [];
         for await (const batch of csvBatches(new Response(body), 1)) batches.push(batch);
-        expect(batches).toEqual([[{ Id: '00Q000000000001AAA', OwnerId: '005000000000001AAA' }], [{ Id: '00Q000000000002AAA', OwnerId: '00G000000000001AAA' }]]);
+        expect(batches).toEqual([
+            [{ Id: '00Q000000000001AAA', OwnerId: '005000000000001AAA' }],
+            [{ Id: '00Q000000000002AAA', OwnerId: '00G000000000001AAA' }]
+        ]);
     });
 });

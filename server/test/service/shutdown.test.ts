@@ -2,7 +2,13 @@ import { openPostgresDb } from '../../src/store/postgresDb';
 import { OrgClient } from '../../src/salesforce/orgClient';
 import { clientCredentialsSource } from '../../src/salesforce/tokenSources';
 import { dropSchema, POSTGRES_URL } from '../support/postgres';
-import { createJobRecord, quietLogger, startTestSimulator, uniqueSchema, type RunningSimulator } from '../support/serviceHarness';
+import {
+    createJobRecord,
+    quietLogger,
+    startTestSimulator,
+    uniqueSchema,
+    type RunningSimulator
+} from '../support/serviceHarness';
 import { startServiceProcess, type ServiceProcess } from '../support/serviceProcess';
 
 jest.setTimeout(120_000);
@@ -25,10 +31,19 @@ describe('shutdown during a backoff', () => {
     });
 
     test('given a task waiting a minute before its next retry round, when SIGTERM arrives, then the service exits within seconds and gives the task back', async () => {
-        const client = await OrgClient.connect(clientCredentialsSource(sim.url, sim.consumer.clientId, sim.consumer.clientSecret), '64.0', quietLogger);
+        const client = await OrgClient.connect(
+            clientCredentialsSource(sim.url, sim.consumer.clientId, sim.consumer.clientSecret),
+            '64.0',
+            quietLogger
+        );
         sim.faults.lockRows({ share: 1, failAttempts: 1000, seed: 1, objects: ['Lead'] });
         const source = sim.sample!.partnerUsers[1]!;
-        const jobId = await createJobRecord(client, { Source_Type__c: 'User', Source_Owner__c: source.username, Target_Type__c: 'User', Target__c: sim.sample!.partnerUsers[2]!.username });
+        const jobId = await createJobRecord(client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'User',
+            Target__c: sim.sample!.partnerUsers[2]!.username
+        });
         service = startServiceProcess({
             SF_LOGIN_URL: sim.url,
             SF_CLIENT_ID: sim.consumer.clientId,
@@ -53,7 +68,13 @@ describe('shutdown during a backoff', () => {
         expect(service.output()).toContain('task given back on shutdown');
         const db = await openPostgresDb(POSTGRES_URL, schema);
         try {
-            expect((await db.query<{ state: string }>("SELECT state FROM tasks WHERE job_id = $1 AND kind = 'run'", [jobId])).rows).toEqual([{ state: 'pending' }]);
+            expect(
+                (
+                    await db.query<{ state: string }>("SELECT state FROM tasks WHERE job_id = $1 AND kind = 'run'", [
+                        jobId
+                    ])
+                ).rows
+            ).toEqual([{ state: 'pending' }]);
         } finally {
             await db.close();
         }

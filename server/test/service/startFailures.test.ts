@@ -49,36 +49,68 @@ describe('every start failure names the setting to fix', () => {
 
     /** Each case: the environment that breaks the start, and the line that must name the setting. */
     const cases: Array<[string, () => { env: Record<string, string>; says: string }]> = [
-        ['the port is in use', () => ({ env: { ...orgEnv(), PORT: String(busyPort) }, says: `PORT ${busyPort} is already in use on 127.0.0.1` })],
-        ['HOST does not resolve', () => ({ env: { ...orgEnv(), HOST: 'no-such-host.invalid' }, says: 'HOST no-such-host.invalid is not an address of this machine' })],
+        [
+            'the port is in use',
+            () => ({
+                env: { ...orgEnv(), PORT: String(busyPort) },
+                says: `PORT ${busyPort} is already in use on 127.0.0.1`
+            })
+        ],
+        [
+            'HOST does not resolve',
+            () => ({
+                env: { ...orgEnv(), HOST: 'no-such-host.invalid' },
+                says: 'HOST no-such-host.invalid is not an address of this machine'
+            })
+        ],
         [
             'DATABASE_URL points at no server',
-            () => ({ env: { ...orgEnv(), DATABASE_URL: 'postgres://partner:secret@127.0.0.1:1/desk' }, says: 'DATABASE_URL: cannot use PostgreSQL at 127.0.0.1:1/desk (ECONNREFUSED)' })
+            () => ({
+                env: { ...orgEnv(), DATABASE_URL: 'postgres://partner:secret@127.0.0.1:1/desk' },
+                says: 'DATABASE_URL: cannot use PostgreSQL at 127.0.0.1:1/desk (ECONNREFUSED)'
+            })
         ],
         [
             'SF_LOGIN_URL cannot be reached',
-            () => ({ env: { ...orgEnv(), SF_LOGIN_URL: `http://127.0.0.1:${closedPort}` }, says: `SF_LOGIN_URL http://127.0.0.1:${closedPort} cannot be reached (ECONNREFUSED)` })
+            () => ({
+                env: { ...orgEnv(), SF_LOGIN_URL: `http://127.0.0.1:${closedPort}` },
+                says: `SF_LOGIN_URL http://127.0.0.1:${closedPort} cannot be reached (ECONNREFUSED)`
+            })
         ],
-        ['the client secret is wrong', () => ({ env: { ...orgEnv(), SF_CLIENT_SECRET: 'not-the-secret' }, says: `SF_CLIENT_SECRET was refused by ${sim.url}` })],
+        [
+            'the client secret is wrong',
+            () => ({
+                env: { ...orgEnv(), SF_CLIENT_SECRET: 'not-the-secret' },
+                says: `SF_CLIENT_SECRET was refused by ${sim.url}`
+            })
+        ],
         [
             'the key file is missing',
             () => ({
-                env: { ...orgEnv(), SF_CLIENT_SECRET: '', SF_USERNAME: 'integration@partnerdesk.sim', SF_PRIVATE_KEY_FILE: '/nonexistent/server.key' },
+                env: {
+                    ...orgEnv(),
+                    SF_CLIENT_SECRET: '',
+                    SF_USERNAME: 'integration@partnerdesk.sim',
+                    SF_PRIVATE_KEY_FILE: '/nonexistent/server.key'
+                },
                 says: 'SF_PRIVATE_KEY_FILE /nonexistent/server.key cannot be read (ENOENT)'
             })
         ]
     ];
 
-    test.each(cases)('given %s, when the service starts, then it exits with one line naming the setting and no stack', async (_what, make) => {
-        const { env, says } = make();
-        const service = startServiceProcess(env);
-        const exit = await service.exited;
+    test.each(cases)(
+        'given %s, when the service starts, then it exits with one line naming the setting and no stack',
+        async (_what, make) => {
+            const { env, says } = make();
+            const service = startServiceProcess(env);
+            const exit = await service.exited;
 
-        expect(exit.code).toBe(1);
-        expect(service.output()).toContain(`Partner Desk did not start: ${says}`);
-        expect(service.output()).not.toMatch(STACK_LINE);
-        expect(service.output()).not.toContain('secret@');
-    });
+            expect(exit.code).toBe(1);
+            expect(service.output()).toContain(`Partner Desk did not start: ${says}`);
+            expect(service.output()).not.toMatch(STACK_LINE);
+            expect(service.output()).not.toContain('secret@');
+        }
+    );
 
     test('given LOG_LEVEL=debug, when the start fails, then the stack is in the debug log', async () => {
         const service = startServiceProcess({ ...orgEnv(), PORT: String(busyPort), LOG_LEVEL: 'debug' });
@@ -94,6 +126,8 @@ describe('every start failure names the setting to fix', () => {
         service.child.kill('SIGTERM');
         await service.exited;
 
-        expect(service.output()).toContain('HOST=0.0.0.0: /healthz, /readyz and /metrics answer without a token on every address this binds');
+        expect(service.output()).toContain(
+            'HOST=0.0.0.0: /healthz, /readyz and /metrics answer without a token on every address this binds'
+        );
     });
 });

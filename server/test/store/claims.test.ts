@@ -5,7 +5,6 @@ import { TasksRepo } from '../../src/store/tasksRepo';
 import { openTestStore, uniqueSchema } from '../support/serviceHarness';
 import { POSTGRES_URL, dropSchema } from '../support/postgres';
 
-
 describe('task claims', () => {
     describe('on PGlite', () => {
         let db: Db;
@@ -20,14 +19,24 @@ describe('task claims', () => {
             expect(await tasks.enqueue('a0A000000000001AAA', 'run', { x: 2 })).toBe(false);
 
             const claimed = await tasks.claimNext('one', 1);
-            expect(claimed).toMatchObject({ job_id: 'a0A000000000001AAA', state: 'running', claimed_by: 'one', claim_count: 1, input: { x: 1 } });
+            expect(claimed).toMatchObject({
+                job_id: 'a0A000000000001AAA',
+                state: 'running',
+                claimed_by: 'one',
+                claim_count: 1,
+                input: { x: 1 }
+            });
             expect(await tasks.claimNext('two', 1)).toBeUndefined();
 
             await new Promise((resolve) => setTimeout(resolve, 1200));
             const takenOver = await tasks.claimNext('two', 30);
             expect(takenOver).toMatchObject({ claimed_by: 'two', claim_count: 2 });
-            await expect(tasks.heartbeat('a0A000000000001AAA', 'run', 'one', 30)).rejects.toThrow(/Lease on run of job a0A000000000001AAA was lost/);
-            await expect(tasks.heartbeat('a0A000000000001AAA', 'run', 'two', 30)).resolves.toEqual({ cancelRequested: false });
+            await expect(tasks.heartbeat('a0A000000000001AAA', 'run', 'one', 30)).rejects.toThrow(
+                /Lease on run of job a0A000000000001AAA was lost/
+            );
+            await expect(tasks.heartbeat('a0A000000000001AAA', 'run', 'two', 30)).resolves.toEqual({
+                cancelRequested: false
+            });
         });
     });
 
@@ -66,7 +75,9 @@ describe('task claims', () => {
 
             expect(claimedBy.size).toBe(40);
             expect([...claimedBy.values()].every((names) => names.length === 1)).toBe(true);
-            const counts = [...claimedBy.values()].flat().reduce<Record<string, number>>((acc, n) => ({ ...acc, [n]: (acc[n] ?? 0) + 1 }), {});
+            const counts = [...claimedBy.values()]
+                .flat()
+                .reduce<Record<string, number>>((acc, n) => ({ ...acc, [n]: (acc[n] ?? 0) + 1 }), {});
             expect(Object.keys(counts).sort()).toEqual(['one', 'two']);
         });
     });

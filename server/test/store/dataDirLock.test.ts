@@ -48,7 +48,9 @@ describe('one process per DATA_DIR', () => {
         const exit = await second.exited;
 
         expect(exit.code).toBe(1);
-        expect(second.output()).toContain(`DATA_DIR ${dataDir} is in use by another Partner Desk process: process ${first.child.pid}`);
+        expect(second.output()).toContain(
+            `DATA_DIR ${dataDir} is in use by another Partner Desk process: process ${first.child.pid}`
+        );
         expect(second.output()).not.toMatch(/^\s+at /m);
         expect(second.output()).not.toContain('Partner Desk service listening');
         expect(first.child.exitCode).toBeNull();
@@ -76,7 +78,9 @@ describe('one process per DATA_DIR', () => {
     test('given a store open in this process, when it is opened again, then the second open is refused', async () => {
         const db = await openStore({ dataDir, schema });
         try {
-            await expect(openStore({ dataDir, schema })).rejects.toThrow(/is in use by another Partner Desk process: this process \(the store is already open\)/);
+            await expect(openStore({ dataDir, schema })).rejects.toThrow(
+                /is in use by another Partner Desk process: this process \(the store is already open\)/
+            );
         } finally {
             await db.close();
         }

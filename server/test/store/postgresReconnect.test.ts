@@ -3,7 +3,15 @@ import { Client } from 'pg';
 import { OrgClient } from '../../src/salesforce/orgClient';
 import { clientCredentialsSource } from '../../src/salesforce/tokenSources';
 import { POSTGRES_URL } from '../support/postgres';
-import { createJobRecord, leadsOwnedBy, quietLogger, readJobRecord, startTestSimulator, uniqueSchema, type RunningSimulator } from '../support/serviceHarness';
+import {
+    createJobRecord,
+    leadsOwnedBy,
+    quietLogger,
+    readJobRecord,
+    startTestSimulator,
+    uniqueSchema,
+    type RunningSimulator
+} from '../support/serviceHarness';
 import { startServiceProcess, type ServiceProcess } from '../support/serviceProcess';
 
 jest.setTimeout(180_000);
@@ -13,7 +21,10 @@ async function terminateConnectionsOf(pid: number): Promise<number> {
     const admin = new Client({ connectionString: POSTGRES_URL });
     await admin.connect();
     try {
-        const result = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()', [`partner-desk:${pid}`]);
+        const result = await admin.query(
+            'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()',
+            [`partner-desk:${pid}`]
+        );
         return result.rowCount ?? 0;
     } finally {
         await admin.end();
@@ -69,14 +80,31 @@ describe('a dropped PostgreSQL connection', () => {
         expect(readiness).toContain(503);
         expect((await fetch(`${url}/readyz`)).status).toBe(200);
 
-        const client = await OrgClient.connect(clientCredentialsSource(sim.url, sim.consumer.clientId, sim.consumer.clientSecret), '64.0', quietLogger);
+        const client = await OrgClient.connect(
+            clientCredentialsSource(sim.url, sim.consumer.clientId, sim.consumer.clientSecret),
+            '64.0',
+            quietLogger
+        );
         const source = sim.sample!.partnerUsers[1]!;
         const target = sim.sample!.partnerUsers[2]!;
         const leads = await leadsOwnedBy(client, source.id);
-        const jobId = await createJobRecord(client, { Source_Type__c: 'User', Source_Owner__c: source.username, Target_Type__c: 'User', Target__c: target.username });
-        for (let i = 0; i < 300 && !['Completed', 'Failed'].includes(String((await readJobRecord(client, jobId)).Status__c)); i++) {
+        const jobId = await createJobRecord(client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'User',
+            Target__c: target.username
+        });
+        for (
+            let i = 0;
+            i < 300 && !['Completed', 'Failed'].includes(String((await readJobRecord(client, jobId)).Status__c));
+            i++
+        ) {
             await sleep(100);
         }
-        expect(await readJobRecord(client, jobId)).toMatchObject({ Status__c: 'Completed', Total__c: leads.length, Failed_Count__c: 0 });
+        expect(await readJobRecord(client, jobId)).toMatchObject({
+            Status__c: 'Completed',
+            Total__c: leads.length,
+            Failed_Count__c: 0
+        });
     });
 });

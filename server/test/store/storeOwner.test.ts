@@ -25,7 +25,9 @@ describe('a store answers to one org', () => {
             const refused = bindStoreToOrg(db, { orgId: SANDBOX }, where, quietLogger);
 
             await expect(refused).rejects.toThrow(StartupError);
-            await expect(refused).rejects.toThrow(`DATA_DIR /srv/partner-desk holds the jobs of org ${PRODUCTION}, but the service is connected to org ${SANDBOX}`);
+            await expect(refused).rejects.toThrow(
+                `DATA_DIR /srv/partner-desk holds the jobs of org ${PRODUCTION}, but the service is connected to org ${SANDBOX}`
+            );
             expect(await createRepos(db).tasks.countByState()).toEqual({ pending: 1 });
         } finally {
             await db.close();
@@ -67,7 +69,9 @@ describe('a store answers to one org', () => {
             const exit = await service.exited;
 
             expect(exit.code).toBe(1);
-            expect(service.output()).toContain(`Partner Desk did not start: DATA_DIR ${dataDir} holds the jobs of org ${SANDBOX}, but the service is connected to org ${sim.store.orgId}`);
+            expect(service.output()).toContain(
+                `Partner Desk did not start: DATA_DIR ${dataDir} holds the jobs of org ${SANDBOX}, but the service is connected to org ${sim.store.orgId}`
+            );
             expect(service.output()).not.toMatch(/^\s+at /m);
         } finally {
             await sim.close();

@@ -47,7 +47,10 @@ export async function startTestSimulator(options: SimulatorOptions = {}): Promis
 }
 
 /** A simulator and a store for one describe block, started before its tests and closed after them. */
-export function useSimulatorAndStore(options: SimulatorOptions = {}): { readonly sim: RunningSimulator; readonly db: Db } {
+export function useSimulatorAndStore(options: SimulatorOptions = {}): {
+    readonly sim: RunningSimulator;
+    readonly db: Db;
+} {
     const held: { sim?: RunningSimulator; db?: Db } = {};
     beforeAll(async () => {
         held.sim = await startTestSimulator(options);
@@ -78,11 +81,28 @@ export interface RunnerUnderTest {
 }
 
 /** A job runner on `db` against the simulator, driven by hand (no timer). */
-export async function createRunner(sim: RunningSimulator, db: Db, env: Record<string, string> = {}, instance = 'test-instance'): Promise<RunnerUnderTest> {
+export async function createRunner(
+    sim: RunningSimulator,
+    db: Db,
+    env: Record<string, string> = {},
+    instance = 'test-instance'
+): Promise<RunnerUnderTest> {
     const config = testConfig(sim, env);
-    const client = await OrgClient.connect(clientCredentialsSource(sim.url, sim.consumer.clientId, sim.consumer.clientSecret), config.apiVersion, quietLogger);
+    const client = await OrgClient.connect(
+        clientCredentialsSource(sim.url, sim.consumer.clientId, sim.consumer.clientSecret),
+        config.apiVersion,
+        quietLogger
+    );
     const repos = createRepos(db);
-    const runner = new JobRunner({ client, db, repos, config, logger: quietLogger, metrics: createServiceMetrics(undefined, false), instance });
+    const runner = new JobRunner({
+        client,
+        db,
+        repos,
+        config,
+        logger: quietLogger,
+        metrics: createServiceMetrics(undefined, false),
+        instance
+    });
     return {
         runner,
         repos,
@@ -114,8 +134,13 @@ export async function readJobRecord(client: OrgClient, id: string): Promise<Reco
 export async function ownersOf(client: OrgClient, leadIds: string[]): Promise<Map<string, string>> {
     const owners = new Map<string, string>();
     for (let i = 0; i < leadIds.length; i += 200) {
-        const ids = leadIds.slice(i, i + 200).map((id) => `'${id}'`).join(',');
-        for (const row of await client.query<{ Id: string; OwnerId: string }>(`SELECT Id, OwnerId FROM Lead WHERE Id IN (${ids})`)) {
+        const ids = leadIds
+            .slice(i, i + 200)
+            .map((id) => `'${id}'`)
+            .join(',');
+        for (const row of await client.query<{ Id: string; OwnerId: string }>(
+            `SELECT Id, OwnerId FROM Lead WHERE Id IN (${ids})`
+        )) {
             owners.set(row.Id, row.OwnerId);
         }
     }
@@ -123,11 +148,18 @@ export async function ownersOf(client: OrgClient, leadIds: string[]): Promise<Ma
 }
 
 export async function leadsOwnedBy(client: OrgClient, ownerId: string): Promise<string[]> {
-    return (await client.query<{ Id: string }>(`SELECT Id FROM Lead WHERE OwnerId = '${ownerId}' AND IsConverted = false`)).map((r) => r.Id);
+    return (
+        await client.query<{ Id: string }>(`SELECT Id FROM Lead WHERE OwnerId = '${ownerId}' AND IsConverted = false`)
+    ).map((r) => r.Id);
 }
 
 /** Polls `cycle` until the job record reaches one of `statuses`. */
-export async function runUntil(r: RunnerUnderTest, jobId: string, statuses: string[], maxCycles = 50): Promise<Record<string, unknown>> {
+export async function runUntil(
+    r: RunnerUnderTest,
+    jobId: string,
+    statuses: string[],
+    maxCycles = 50
+): Promise<Record<string, unknown>> {
     for (let i = 0; i < maxCycles; i++) {
         await r.cycle();
         const record = await readJobRecord(r.client, jobId);
@@ -137,5 +169,7 @@ export async function runUntil(r: RunnerUnderTest, jobId: string, statuses: stri
         await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const record = await readJobRecord(r.client, jobId);
-    throw new Error(`Job ${jobId} did not reach ${statuses.join('/')}; it is ${String(record.Status__c)}: ${String(record.Message__c)}`);
+    throw new Error(
+        `Job ${jobId} did not reach ${statuses.join('/')}; it is ${String(record.Status__c)}: ${String(record.Message__c)}`
+    );
 }

@@ -38,7 +38,9 @@ export function startServiceProcess(env: Record<string, string>): ServiceProcess
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+        child.once('exit', (code, signal) => done({ code, signal }))
+    );
     return {
         child,
         output: () => out,

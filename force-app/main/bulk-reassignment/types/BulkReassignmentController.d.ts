@@ -5,7 +5,8 @@
 declare module '@salesforce/apex/BulkReassignmentController.getConsoleOptions' {
     import type { ConsoleOptions, WiredResult } from 'c/bulkJobCommon';
     import type { WireAdapterConstructor } from 'lwc';
-    const getConsoleOptions: (() => Promise<ConsoleOptions>) & WireAdapterConstructor<Record<string, never>, WiredResult<ConsoleOptions>>;
+    const getConsoleOptions: (() => Promise<ConsoleOptions>) &
+        WireAdapterConstructor<Record<string, never>, WiredResult<ConsoleOptions>>;
     export default getConsoleOptions;
 }
 

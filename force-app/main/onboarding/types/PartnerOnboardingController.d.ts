@@ -7,7 +7,8 @@ declare module '@salesforce/apex/PartnerOnboardingController.searchAccounts' {
     import type { AccountPage, WiredResult } from 'c/onboardingCommon';
     import type { WireAdapterConstructor } from 'lwc';
     type Params = { searchTerm: string; partnersOnly: boolean; pageSize: number; pageNumber: number };
-    const searchAccounts: ((params: Params) => Promise<AccountPage>) & WireAdapterConstructor<Params, WiredResult<AccountPage>>;
+    const searchAccounts: ((params: Params) => Promise<AccountPage>) &
+        WireAdapterConstructor<Params, WiredResult<AccountPage>>;
     export default searchAccounts;
 }
 
@@ -34,7 +35,8 @@ declare module '@salesforce/apex/PartnerOnboardingController.getPartnerContacts'
     import type { PartnerContactRow, WiredResult } from 'c/onboardingCommon';
     import type { WireAdapterConstructor } from 'lwc';
     type Params = { accountId: string };
-    const getPartnerContacts: ((params: Params) => Promise<PartnerContactRow[]>) & WireAdapterConstructor<Params, WiredResult<PartnerContactRow[]>>;
+    const getPartnerContacts: ((params: Params) => Promise<PartnerContactRow[]>) &
+        WireAdapterConstructor<Params, WiredResult<PartnerContactRow[]>>;
     export default getPartnerContacts;
 }
 
@@ -45,7 +47,12 @@ declare module '@salesforce/apex/PartnerOnboardingController.getEnableUserOption
 
 declare module '@salesforce/apex/PartnerOnboardingController.enablePartnerUser' {
     import type { EnableUserResult } from 'c/onboardingCommon';
-    export default function enablePartnerUser(params: { contactId: string; username: string; email: string; profileId: string }): Promise<EnableUserResult>;
+    export default function enablePartnerUser(params: {
+        contactId: string;
+        username: string;
+        email: string;
+        profileId: string;
+    }): Promise<EnableUserResult>;
 }
 
 declare module '@salesforce/apex/PartnerOnboardingController.resendWelcomeEmail' {

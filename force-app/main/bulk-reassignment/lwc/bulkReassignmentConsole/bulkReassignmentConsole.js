@@ -142,7 +142,7 @@ export default class BulkReassignmentConsole extends NavigationMixin(LightningEl
         return this.job ? formatLabel(LABELS.selectedJob, this.job.name) : '';
     }
     get jobStatusLabel() {
-        return this.job ? STATUS_LABELS[this.job.status] ?? this.job.status : '';
+        return this.job ? (STATUS_LABELS[this.job.status] ?? this.job.status) : '';
     }
     get jobPhaseLabel() {
         const phase = this.job?.phase;
@@ -263,7 +263,9 @@ export default class BulkReassignmentConsole extends NavigationMixin(LightningEl
     }
     /** Shows the fields' own messages, then checks what the job cannot do without. */
     validate() {
-        const inputs = [...(this.template?.querySelectorAll('.validate') ?? [])];
+        const inputs = [
+            ...(this.template?.querySelectorAll('.validate') ?? [])
+        ];
         const fieldsValid = inputs.reduce((valid, input) => input.reportValidity() !== false && valid, true);
         const minAge = this.form.minAgeDays;
         let problem;
@@ -282,7 +284,12 @@ export default class BulkReassignmentConsole extends NavigationMixin(LightningEl
         return fieldsValid && problem === undefined;
     }
     async confirmAndRun(message, action) {
-        const confirmed = await LightningConfirm.open({ message, label: this.jobTitle, variant: 'header', theme: 'warning' });
+        const confirmed = await LightningConfirm.open({
+            message,
+            label: this.jobTitle,
+            variant: 'header',
+            theme: 'warning'
+        });
         if (!confirmed) {
             return;
         }

@@ -175,7 +175,7 @@ export default class BulkReassignmentConsole extends NavigationMixin(LightningEl
     }
 
     get jobStatusLabel(): string {
-        return this.job ? STATUS_LABELS[this.job.status] ?? this.job.status : '';
+        return this.job ? (STATUS_LABELS[this.job.status] ?? this.job.status) : '';
     }
 
     get jobPhaseLabel(): string {
@@ -202,7 +202,14 @@ export default class BulkReassignmentConsole extends NavigationMixin(LightningEl
         return counts.filter((c): c is { key: string; label: string; value: number } => typeof c.value === 'number');
     }
 
-    get targetRows(): Array<{ key: string; name: string; type: string; planned: number; moved: string; failed: string }> {
+    get targetRows(): Array<{
+        key: string;
+        name: string;
+        type: string;
+        planned: number;
+        moved: string;
+        failed: string;
+    }> {
         return targetsOf(this.job?.summary).map((t) => ({
             key: t.ownerId,
             name: t.name,
@@ -319,7 +326,9 @@ export default class BulkReassignmentConsole extends NavigationMixin(LightningEl
 
     /** Shows the fields' own messages, then checks what the job cannot do without. */
     private validate(): boolean {
-        const inputs = [...(this.template?.querySelectorAll<HTMLElement & { reportValidity(): boolean }>('.validate') ?? [])];
+        const inputs = [
+            ...(this.template?.querySelectorAll<HTMLElement & { reportValidity(): boolean }>('.validate') ?? [])
+        ];
         const fieldsValid = inputs.reduce((valid, input) => input.reportValidity() !== false && valid, true);
         const minAge = this.form.minAgeDays;
         let problem: string | undefined;
@@ -337,7 +346,12 @@ export default class BulkReassignmentConsole extends NavigationMixin(LightningEl
     }
 
     private async confirmAndRun(message: string, action: () => Promise<JobView>): Promise<void> {
-        const confirmed = await (LightningConfirm as unknown as ConfirmModal).open({ message, label: this.jobTitle, variant: 'header', theme: 'warning' });
+        const confirmed = await (LightningConfirm as unknown as ConfirmModal).open({
+            message,
+            label: this.jobTitle,
+            variant: 'header',
+            theme: 'warning'
+        });
         if (!confirmed) {
             return;
         }

@@ -74,7 +74,8 @@ export default class AssignToPartner extends LightningElement {
         this.loadError = undefined;
         try {
             this.options = await getAssignOptions({ leadId: this.currentRecordId });
-            this.targetType = this.options.groups.length > 0 ? 'Group' : this.options.queues.length > 0 ? 'Queue' : 'User';
+            this.targetType =
+                this.options.groups.length > 0 ? 'Group' : this.options.queues.length > 0 ? 'Queue' : 'User';
         }
         catch (error) {
             this.loadError = error;

@@ -28,7 +28,18 @@ export default class DistributeLeads extends LightningElement {
     /** The selected leads' Ids. */
     @api
     leadIds = [];
-    labels = { TITLE, LOADING, NONE_SELECTED, GROUP, NOTIFY, DISTRIBUTE, DONE, DISTRIBUTE_ERROR, GROUPS_ERROR, NO_GROUPS };
+    labels = {
+        TITLE,
+        LOADING,
+        NONE_SELECTED,
+        GROUP,
+        NOTIFY,
+        DISTRIBUTE,
+        DONE,
+        DISTRIBUTE_ERROR,
+        GROUPS_ERROR,
+        NO_GROUPS
+    };
     groups;
     groupsError;
     groupId = BY_CRITERIA_VALUE;

@@ -6,7 +6,14 @@ import getPreview from '@salesforce/apex/DistributionGroupEditorController.getPr
 import getShareChart from '@salesforce/apex/DistributionGroupEditorController.getShareChart';
 import { formatLabel } from 'c/ldsUtils';
 import { percent } from 'c/distributionCommon';
-import type { GroupEditorData, MemberInput, MemberType, PreviewRow, ResolvedMember, ShareRow } from 'c/distributionCommon';
+import type {
+    GroupEditorData,
+    MemberInput,
+    MemberType,
+    PreviewRow,
+    ResolvedMember,
+    ShareRow
+} from 'c/distributionCommon';
 
 import TITLE from '@salesforce/label/c.Distribution_Editor_Title';
 import LOADING from '@salesforce/label/c.Common_Loading';

@@ -28,7 +28,13 @@ const COLUMNS = [
     { label: COL_QUEUE, fieldName: 'name', type: 'text' },
     { label: COL_MEMBERS, fieldName: 'memberCount', type: 'number', initialWidth: 120 },
     { label: COL_BACKLOG, fieldName: 'backlog', type: 'number', initialWidth: 150 },
-    { label: COL_OLDEST, fieldName: 'oldestText', type: 'text', initialWidth: 180, cellAttributes: { alignment: 'right' } }
+    {
+        label: COL_OLDEST,
+        fieldName: 'oldestText',
+        type: 'text',
+        initialWidth: 180,
+        cellAttributes: { alignment: 'right' }
+    }
 ];
 /**
  * Partner queues (one lead queue per partner account) with their backlog: open leads waiting and how
@@ -36,7 +42,20 @@ const COLUMNS = [
  * create the queue of a partner account that has none.
  */
 export default class PartnerQueues extends LightningElement {
-    labels = { TITLE, LOADING, EMPTY, LOAD_ERROR, CREATE_TITLE, ACCOUNT, NO_ACCOUNTS, CREATE, CREATE_ERROR, NO_PERMISSION, REFRESH, PLACEHOLDER };
+    labels = {
+        TITLE,
+        LOADING,
+        EMPTY,
+        LOAD_ERROR,
+        CREATE_TITLE,
+        ACCOUNT,
+        NO_ACCOUNTS,
+        CREATE,
+        CREATE_ERROR,
+        NO_PERMISSION,
+        REFRESH,
+        PLACEHOLDER
+    };
     columns = COLUMNS;
     queues;
     accounts;
@@ -72,7 +91,9 @@ export default class PartnerQueues extends LightningElement {
     get rows() {
         return (this.queues ?? []).map((queue) => ({
             ...queue,
-            oldestText: queue.oldestAgeHours === null || queue.oldestAgeHours === undefined ? NEVER : String(queue.oldestAgeHours)
+            oldestText: queue.oldestAgeHours === null || queue.oldestAgeHours === undefined
+                ? NEVER
+                : String(queue.oldestAgeHours)
         }));
     }
     get hasRows() {
@@ -104,7 +125,11 @@ export default class PartnerQueues extends LightningElement {
         this.createError = undefined;
         try {
             const queue = await createPartnerQueue({ accountId: this.accountId });
-            this.dispatchEvent(new ShowToastEvent({ title: CREATE_TITLE, message: formatLabel(CREATED, queue.name, queue.memberCount), variant: 'success' }));
+            this.dispatchEvent(new ShowToastEvent({
+                title: CREATE_TITLE,
+                message: formatLabel(CREATED, queue.name, queue.memberCount),
+                variant: 'success'
+            }));
             this.accountId = undefined;
             await this.load();
         }

@@ -3,7 +3,6 @@
  * (kept in step with its inner classes).
  */
 
-
 // The LWC lint config parses TypeScript without type scopes, so it reads property names such as
 // `name` and `status` as the browser globals of the same names; below they are only fields.
 /* eslint-disable no-restricted-globals */
@@ -60,7 +59,12 @@ export interface DisableImpact {
     message?: string | null;
 }
 
-export type PartnerUserStatus = 'NO_USER' | 'ACTIVE_LOGGED_IN' | 'ACTIVE_NEVER_LOGGED_IN' | 'INACTIVE' | 'NOT_SITE_MEMBER';
+export type PartnerUserStatus =
+    | 'NO_USER'
+    | 'ACTIVE_LOGGED_IN'
+    | 'ACTIVE_NEVER_LOGGED_IN'
+    | 'INACTIVE'
+    | 'NOT_SITE_MEMBER';
 
 /** One contact of an account with the state of its partner user, if any. */
 export interface PartnerContactRow {

@@ -90,9 +90,19 @@ export default class PartnerAccounts extends LightningElement {
             }
         },
         { label: COL_PARTNER, fieldName: 'partnerLabel', type: 'text' },
-        { label: COL_PARTNER_USERS, fieldName: 'partnerUserCount', type: 'number', cellAttributes: { alignment: 'left' } },
+        {
+            label: COL_PARTNER_USERS,
+            fieldName: 'partnerUserCount',
+            type: 'number',
+            cellAttributes: { alignment: 'left' }
+        },
         { label: COL_CHANNEL_MANAGER, fieldName: 'channelManagerName', type: 'text' },
-        { type: 'action', typeAttributes: { rowActions: (row, done) => done(this.actionsFor(row)) } }
+        {
+            type: 'action',
+            typeAttributes: {
+                rowActions: (row, done) => done(this.actionsFor(row))
+            }
+        }
     ];
     /** What is in the search box now; `searchTerm` follows it once typing pauses. */
     searchInput = '';
@@ -117,7 +127,12 @@ export default class PartnerAccounts extends LightningElement {
     searchTimer;
     /** The partner users panel opens below a list that may be long: bring it into view once. */
     revealUsersPanel = false;
-    @wire(searchAccounts, { searchTerm: '$searchTerm', partnersOnly: '$partnersOnly', pageSize: '$pageSize', pageNumber: '$pageNumber' })
+    @wire(searchAccounts, {
+        searchTerm: '$searchTerm',
+        partnersOnly: '$partnersOnly',
+        pageSize: '$pageSize',
+        pageNumber: '$pageNumber'
+    })
     wiredAccounts(result) {
         this.wiredPage = result;
         if (result.data) {
@@ -318,7 +333,9 @@ export default class PartnerAccounts extends LightningElement {
         }
     }
     actionsFor(row) {
-        const toggle = row.isPartner ? { label: ACTION_DISABLE, name: 'disable' } : { label: ACTION_ENABLE, name: 'enable' };
+        const toggle = row.isPartner
+            ? { label: ACTION_DISABLE, name: 'disable' }
+            : { label: ACTION_ENABLE, name: 'enable' };
         return [toggle, { label: ACTION_USERS, name: 'users' }];
     }
     applySearch() {

@@ -114,9 +114,19 @@ export default class PartnerAccounts extends LightningElement {
             }
         },
         { label: COL_PARTNER, fieldName: 'partnerLabel', type: 'text' },
-        { label: COL_PARTNER_USERS, fieldName: 'partnerUserCount', type: 'number', cellAttributes: { alignment: 'left' } },
+        {
+            label: COL_PARTNER_USERS,
+            fieldName: 'partnerUserCount',
+            type: 'number',
+            cellAttributes: { alignment: 'left' }
+        },
         { label: COL_CHANNEL_MANAGER, fieldName: 'channelManagerName', type: 'text' },
-        { type: 'action', typeAttributes: { rowActions: (row: DisplayRow, done: (actions: RowAction[]) => void) => done(this.actionsFor(row)) } }
+        {
+            type: 'action',
+            typeAttributes: {
+                rowActions: (row: DisplayRow, done: (actions: RowAction[]) => void) => done(this.actionsFor(row))
+            }
+        }
     ];
 
     /** What is in the search box now; `searchTerm` follows it once typing pauses. */
@@ -147,7 +157,12 @@ export default class PartnerAccounts extends LightningElement {
     /** The partner users panel opens below a list that may be long: bring it into view once. */
     private revealUsersPanel = false;
 
-    @wire(searchAccounts, { searchTerm: '$searchTerm', partnersOnly: '$partnersOnly', pageSize: '$pageSize', pageNumber: '$pageNumber' })
+    @wire(searchAccounts, {
+        searchTerm: '$searchTerm',
+        partnersOnly: '$partnersOnly',
+        pageSize: '$pageSize',
+        pageNumber: '$pageNumber'
+    })
     wiredAccounts(result: WiredResult<AccountPage>): void {
         this.wiredPage = result;
         if (result.data) {
@@ -378,7 +393,9 @@ export default class PartnerAccounts extends LightningElement {
     }
 
     private actionsFor(row: PartnerAccountRow): RowAction[] {
-        const toggle: RowAction = row.isPartner ? { label: ACTION_DISABLE, name: 'disable' } : { label: ACTION_ENABLE, name: 'enable' };
+        const toggle: RowAction = row.isPartner
+            ? { label: ACTION_DISABLE, name: 'disable' }
+            : { label: ACTION_ENABLE, name: 'enable' };
         return [toggle, { label: ACTION_USERS, name: 'users' }];
     }
 

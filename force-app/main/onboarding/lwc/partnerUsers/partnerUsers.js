@@ -78,9 +78,17 @@ const USERNAME_MAX_LENGTH = 80;
 const STATUS_VIEW = {
     NO_USER: { label: STATUS_NO_USER, help: STATUS_NO_USER_HELP, badgeClass: 'slds-badge_lightest' },
     ACTIVE_LOGGED_IN: { label: STATUS_ACTIVE_LOGGED_IN, badgeClass: 'slds-theme_success' },
-    ACTIVE_NEVER_LOGGED_IN: { label: STATUS_NEVER_LOGGED_IN, help: STATUS_NEVER_LOGGED_IN_HELP, badgeClass: 'slds-theme_warning' },
+    ACTIVE_NEVER_LOGGED_IN: {
+        label: STATUS_NEVER_LOGGED_IN,
+        help: STATUS_NEVER_LOGGED_IN_HELP,
+        badgeClass: 'slds-theme_warning'
+    },
     INACTIVE: { label: STATUS_INACTIVE, help: STATUS_INACTIVE_HELP, badgeClass: 'slds-badge_inverse' },
-    NOT_SITE_MEMBER: { label: STATUS_NOT_SITE_MEMBER, help: STATUS_NOT_SITE_MEMBER_HELP, badgeClass: 'slds-theme_error' }
+    NOT_SITE_MEMBER: {
+        label: STATUS_NOT_SITE_MEMBER,
+        help: STATUS_NOT_SITE_MEMBER_HELP,
+        badgeClass: 'slds-theme_error'
+    }
 };
 /** Which actions make sense for a contact in a given readiness state. */
 const ACTIONS_BY_STATUS = {
@@ -230,7 +238,10 @@ export default class PartnerUsers extends NavigationMixin(LightningElement) {
     get profileOptions() {
         return (this.options?.profiles ?? [])
             .filter((profile) => profile.licensesLeft > 0)
-            .map((profile) => ({ label: formatLabel(PROFILE_OPTION, profile.name, profile.licenseName, profile.licensesLeft), value: profile.id }));
+            .map((profile) => ({
+            label: formatLabel(PROFILE_OPTION, profile.name, profile.licenseName, profile.licensesLeft),
+            value: profile.id
+        }));
     }
     get licensesLeft() {
         return formatLabel(LICENSES_LEFT, this.options?.licensesLeft ?? 0);

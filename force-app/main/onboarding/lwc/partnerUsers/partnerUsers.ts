@@ -9,7 +9,13 @@ import resendWelcomeEmail from '@salesforce/apex/PartnerOnboardingController.res
 import checkDeactivateUser from '@salesforce/apex/PartnerOnboardingController.checkDeactivateUser';
 import deactivatePartnerUser from '@salesforce/apex/PartnerOnboardingController.deactivatePartnerUser';
 import { formatLabel } from 'c/ldsUtils';
-import type { DeactivateImpact, EnableUserOptions, PartnerContactRow, PartnerUserStatus, WiredResult } from 'c/onboardingCommon';
+import type {
+    DeactivateImpact,
+    EnableUserOptions,
+    PartnerContactRow,
+    PartnerUserStatus,
+    WiredResult
+} from 'c/onboardingCommon';
 
 import TITLE from '@salesforce/label/c.Onboarding_Users_Title';
 import CLOSE from '@salesforce/label/c.Onboarding_UI_Close';
@@ -81,9 +87,17 @@ const USERNAME_MAX_LENGTH = 80;
 const STATUS_VIEW: Record<PartnerUserStatus, { label: string; help?: string; badgeClass: string }> = {
     NO_USER: { label: STATUS_NO_USER, help: STATUS_NO_USER_HELP, badgeClass: 'slds-badge_lightest' },
     ACTIVE_LOGGED_IN: { label: STATUS_ACTIVE_LOGGED_IN, badgeClass: 'slds-theme_success' },
-    ACTIVE_NEVER_LOGGED_IN: { label: STATUS_NEVER_LOGGED_IN, help: STATUS_NEVER_LOGGED_IN_HELP, badgeClass: 'slds-theme_warning' },
+    ACTIVE_NEVER_LOGGED_IN: {
+        label: STATUS_NEVER_LOGGED_IN,
+        help: STATUS_NEVER_LOGGED_IN_HELP,
+        badgeClass: 'slds-theme_warning'
+    },
     INACTIVE: { label: STATUS_INACTIVE, help: STATUS_INACTIVE_HELP, badgeClass: 'slds-badge_inverse' },
-    NOT_SITE_MEMBER: { label: STATUS_NOT_SITE_MEMBER, help: STATUS_NOT_SITE_MEMBER_HELP, badgeClass: 'slds-theme_error' }
+    NOT_SITE_MEMBER: {
+        label: STATUS_NOT_SITE_MEMBER,
+        help: STATUS_NOT_SITE_MEMBER_HELP,
+        badgeClass: 'slds-theme_error'
+    }
 };
 
 type UserAction = 'enable' | 'resend' | 'deactivate';
@@ -259,14 +273,19 @@ export default class PartnerUsers extends NavigationMixin(LightningElement) {
     }
 
     get modalHeading(): string {
-        const heading = { enable: ENABLE_USER_HEADING, resend: RESEND_HEADING, deactivate: DEACTIVATE_HEADING }[this.modalKind ?? 'enable'];
+        const heading = { enable: ENABLE_USER_HEADING, resend: RESEND_HEADING, deactivate: DEACTIVATE_HEADING }[
+            this.modalKind ?? 'enable'
+        ];
         return formatLabel(heading, this.modalContact?.name);
     }
 
     get profileOptions(): Array<{ label: string; value: string }> {
         return (this.options?.profiles ?? [])
             .filter((profile) => profile.licensesLeft > 0)
-            .map((profile) => ({ label: formatLabel(PROFILE_OPTION, profile.name, profile.licenseName, profile.licensesLeft), value: profile.id }));
+            .map((profile) => ({
+                label: formatLabel(PROFILE_OPTION, profile.name, profile.licenseName, profile.licensesLeft),
+                value: profile.id
+            }));
     }
 
     get licensesLeft(): string {
@@ -509,7 +528,9 @@ export default class PartnerUsers extends NavigationMixin(LightningElement) {
     }
 
     private toast(message: string, variant: 'success' | 'warning'): void {
-        this.dispatchEvent(new ShowToastEvent({ title: variant === 'success' ? SUCCESS_TITLE : ATTENTION_TITLE, message, variant }));
+        this.dispatchEvent(
+            new ShowToastEvent({ title: variant === 'success' ? SUCCESS_TITLE : ATTENTION_TITLE, message, variant })
+        );
     }
 
     private afterUserChange(): void {

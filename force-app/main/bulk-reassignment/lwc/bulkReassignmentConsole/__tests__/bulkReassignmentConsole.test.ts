@@ -27,9 +27,15 @@ jest.mock(
 );
 jest.mock('@salesforce/apex/BulkReassignmentController.createJob', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/BulkReassignmentController.getJob', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/BulkReassignmentController.listRecentJobs', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/BulkReassignmentController.requestCancel', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/BulkReassignmentController.requestRevert', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/BulkReassignmentController.listRecentJobs', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/BulkReassignmentController.requestCancel', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/BulkReassignmentController.requestRevert', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 jest.mock('@salesforce/apex/BulkReassignmentController.runForReal', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
 
@@ -139,7 +145,9 @@ describe('c-bulk-reassignment-console', () => {
         await flush();
 
         expect(createJob).not.toHaveBeenCalled();
-        expect($(element, 'c-error-panel.action-error').errors).toEqual({ body: { message: 'c.BulkConsole_Filter_Min_Age_Error' } });
+        expect($(element, 'c-error-panel.action-error').errors).toEqual({
+            body: { message: 'c.BulkConsole_Filter_Min_Age_Error' }
+        });
     });
 
     it('saves a dry run by default, shows the queued job and polls it until it finishes', async () => {
@@ -169,7 +177,10 @@ describe('c-bulk-reassignment-console', () => {
             }
         });
         expect(toasts).toHaveBeenCalledTimes(1);
-        expect(toasts.mock.calls[0][0].detail).toMatchObject({ variant: 'success', message: 'c.BulkConsole_Job_Saved' });
+        expect(toasts.mock.calls[0][0].detail).toMatchObject({
+            variant: 'success',
+            message: 'c.BulkConsole_Job_Saved'
+        });
         expect($(element, '.job-title').textContent).toBe('c.BulkConsole_Selected_Job');
         expect($(element, 'lightning-badge.job-status').label).toBe('c.BulkConsole_Status_Queued');
         expect($(element, 'lightning-button.cancel')).not.toBeNull();
@@ -249,7 +260,12 @@ describe('c-bulk-reassignment-console', () => {
 
     it('lists recent jobs, opens one, and runs a completed dry run for real after confirmation', async () => {
         mocked(listRecentJobs).mockResolvedValue(RECENT);
-        mocked(runForReal).mockResolvedValue({ ...CREATED, id: 'a015g00000Job0003', name: 'BRJ-000044', dryRun: false });
+        mocked(runForReal).mockResolvedValue({
+            ...CREATED,
+            id: 'a015g00000Job0003',
+            name: 'BRJ-000044',
+            dryRun: false
+        });
         confirmOpen.mockResolvedValue(true);
         const element = render();
         optionsWire.emit(OPTIONS);
@@ -270,7 +286,12 @@ describe('c-bulk-reassignment-console', () => {
 
     it('reverts only when the user confirms', async () => {
         mocked(listRecentJobs).mockResolvedValue([COMPLETED]);
-        mocked(requestRevert).mockResolvedValue({ ...COMPLETED, status: 'Revert_Requested', isActive: true, canRevert: false });
+        mocked(requestRevert).mockResolvedValue({
+            ...COMPLETED,
+            status: 'Revert_Requested',
+            isActive: true,
+            canRevert: false
+        });
         const element = render();
         optionsWire.emit(OPTIONS);
         await flush();
@@ -291,7 +312,9 @@ describe('c-bulk-reassignment-console', () => {
 
     it('cancels a running job and warns when the service has gone quiet', async () => {
         mocked(listRecentJobs).mockResolvedValue([{ ...RUNNING, isStale: true }]);
-        mocked(requestCancel).mockRejectedValue({ body: { message: 'Job BRJ-000042 is Completed and can no longer be cancelled.' } });
+        mocked(requestCancel).mockRejectedValue({
+            body: { message: 'Job BRJ-000042 is Completed and can no longer be cancelled.' }
+        });
         confirmOpen.mockResolvedValue(true);
         const element = render();
         optionsWire.emit(OPTIONS);

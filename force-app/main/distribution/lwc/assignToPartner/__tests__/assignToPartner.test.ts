@@ -8,8 +8,12 @@ import type { AssignOptions, LeadOutcome } from 'c/distributionCommon';
 import OPTIONS from './data/getAssignOptions.json';
 import ASSIGNED from './data/assignToPartner.json';
 
-jest.mock('@salesforce/apex/LeadDistributionController.getAssignOptions', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/LeadDistributionController.assignToPartner', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/LeadDistributionController.getAssignOptions', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/LeadDistributionController.assignToPartner', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 jest.mock(
     'lightning/actions',
     () => ({
@@ -21,14 +25,23 @@ jest.mock(
     }),
     { virtual: true }
 );
-jest.mock('lightning/uiRecordApi', () => ({ notifyRecordUpdateAvailable: jest.fn(() => Promise.resolve()) }), { virtual: true });
-jest.mock('@salesforce/label/c.Distribution_Assign_Success', () => ({ default: 'Lead assigned to {0}.' }), { virtual: true });
+jest.mock('lightning/uiRecordApi', () => ({ notifyRecordUpdateAvailable: jest.fn(() => Promise.resolve()) }), {
+    virtual: true
+});
+jest.mock('@salesforce/label/c.Distribution_Assign_Success', () => ({ default: 'Lead assigned to {0}.' }), {
+    virtual: true
+});
 
 const ASSIGN_OPTIONS = OPTIONS as AssignOptions;
 const OUTCOME = ASSIGNED as LeadOutcome;
 const LEAD_ID = '00Q000000000001AAA';
 
-type Field = HTMLElement & { value?: unknown; checked?: boolean; disabled?: boolean; options?: Array<{ value: string; label: string }> };
+type Field = HTMLElement & {
+    value?: unknown;
+    checked?: boolean;
+    disabled?: boolean;
+    options?: Array<{ value: string; label: string }>;
+};
 
 function render(): HTMLElement {
     const element = createElement('c-assign-to-partner', { is: AssignToPartner });
@@ -86,7 +99,9 @@ describe('c-assign-to-partner', () => {
 
         change(one(root, '.target-type'), { value: 'User' });
         await flush();
-        expect(one(root, '.target').options).toEqual([{ value: '005000000000001AAA', label: 'Noor Haddad (Fjord Systems)' }]);
+        expect(one(root, '.target').options).toEqual([
+            { value: '005000000000001AAA', label: 'Noor Haddad (Fjord Systems)' }
+        ]);
         const notReady = Array.from(root.querySelectorAll('.not-ready-user')).map((li) => li.textContent);
         expect(notReady).toEqual([
             'Eli Berg (Fjord Systems): user is inactive',
@@ -105,7 +120,9 @@ describe('c-assign-to-partner', () => {
     });
 
     it('shows an error panel when the options cannot load', async () => {
-        jest.mocked(getAssignOptions).mockRejectedValue({ body: { message: 'The lead was not found, or you cannot see it.' } });
+        jest.mocked(getAssignOptions).mockRejectedValue({
+            body: { message: 'The lead was not found, or you cannot see it.' }
+        });
         const element = render();
         await flush();
         const root = element.shadowRoot!;
@@ -120,7 +137,9 @@ describe('c-assign-to-partner', () => {
         const element = render();
         await flush();
 
-        const panel = element.shadowRoot!.querySelector('c-error-panel.load-error') as HTMLElement & { errors: unknown };
+        const panel = element.shadowRoot!.querySelector('c-error-panel.load-error') as HTMLElement & {
+            errors: unknown;
+        };
         expect(panel.errors).toEqual(refusal);
     });
 
@@ -141,9 +160,16 @@ describe('c-assign-to-partner', () => {
         one(root, 'lightning-button.assign').click();
         await flush();
 
-        expect(assignToPartner).toHaveBeenCalledWith({ leadId: LEAD_ID, targetType: 'Queue', targetId: '00G000000000001AAA', notify: false });
+        expect(assignToPartner).toHaveBeenCalledWith({
+            leadId: LEAD_ID,
+            targetType: 'Queue',
+            targetId: '00G000000000001AAA',
+            notify: false
+        });
         expect(toast).toHaveBeenCalledTimes(1);
-        expect((toast.mock.calls[0][0] as CustomEvent<{ message: string }>).detail.message).toBe('Lead assigned to Partner: Acme.');
+        expect((toast.mock.calls[0][0] as CustomEvent<{ message: string }>).detail.message).toBe(
+            'Lead assigned to Partner: Acme.'
+        );
         expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: LEAD_ID }]);
         expect(close).toHaveBeenCalledTimes(1);
     });
@@ -151,7 +177,12 @@ describe('c-assign-to-partner', () => {
     it('stays open and says so when no member of the group could take the lead', async () => {
         const element = await renderWithOptions();
         const root = element.shadowRoot!;
-        jest.mocked(assignToPartner).mockResolvedValue({ ...OUTCOME, ownerId: null, ownerName: null, outcome: 'No_Eligible_Member' });
+        jest.mocked(assignToPartner).mockResolvedValue({
+            ...OUTCOME,
+            ownerId: null,
+            ownerName: null,
+            outcome: 'No_Eligible_Member'
+        });
         const close = jest.fn();
         element.addEventListener('close', close);
 
@@ -160,7 +191,12 @@ describe('c-assign-to-partner', () => {
         one(root, 'lightning-button.assign').click();
         await flush();
 
-        expect(assignToPartner).toHaveBeenCalledWith({ leadId: LEAD_ID, targetType: 'Group', targetId: 'a01000000000001AAA', notify: true });
+        expect(assignToPartner).toHaveBeenCalledWith({
+            leadId: LEAD_ID,
+            targetType: 'Group',
+            targetId: 'a01000000000001AAA',
+            notify: true
+        });
         expect(root.querySelector('.result')!.textContent).toBe('c.Distribution_Assign_No_Eligible');
         expect(close).not.toHaveBeenCalled();
     });
@@ -168,7 +204,9 @@ describe('c-assign-to-partner', () => {
     it('shows the refusal when assigning fails', async () => {
         const element = await renderWithOptions();
         const root = element.shadowRoot!;
-        jest.mocked(assignToPartner).mockRejectedValue({ body: { message: 'Eli Berg cannot receive leads: user is inactive.' } });
+        jest.mocked(assignToPartner).mockRejectedValue({
+            body: { message: 'Eli Berg cannot receive leads: user is inactive.' }
+        });
 
         change(one(root, '.target'), { value: 'a01000000000001AAA' });
         await flush();

@@ -12,8 +12,12 @@ jest.mock(
     () => ({ default: jest.requireActual('@salesforce/sfdx-lwc-jest').createApexTestWireAdapter(jest.fn()) }),
     { virtual: true }
 );
-jest.mock('@salesforce/apex/LeadDistributionController.distributeLeads', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/label/c.Distribution_Distribute_Selected', () => ({ default: '{0} leads selected.' }), { virtual: true });
+jest.mock('@salesforce/apex/LeadDistributionController.distributeLeads', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/label/c.Distribution_Distribute_Selected', () => ({ default: '{0} leads selected.' }), {
+    virtual: true
+});
 jest.mock(
     '@salesforce/label/c.Distribution_Distribute_Result',
     () => ({ default: '{0} assigned, {1} with no eligible member, {2} matching no group.' }),
@@ -120,8 +124,14 @@ describe('c-distribute-leads', () => {
         one(root, 'lightning-button.distribute').click();
         await flush();
 
-        expect(distributeLeads).toHaveBeenCalledWith({ leadIds: LEAD_IDS, groupId: 'a01000000000001AAA', notify: false });
-        expect(root.querySelector('.result')!.textContent).toBe('2 assigned, 1 with no eligible member, 0 matching no group.');
+        expect(distributeLeads).toHaveBeenCalledWith({
+            leadIds: LEAD_IDS,
+            groupId: 'a01000000000001AAA',
+            notify: false
+        });
+        expect(root.querySelector('.result')!.textContent).toBe(
+            '2 assigned, 1 with no eligible member, 0 matching no group.'
+        );
         expect(root.querySelector('.group')).toBeNull();
     });
 
@@ -138,7 +148,9 @@ describe('c-distribute-leads', () => {
     it('shows the refusal when distributing fails and keeps the form', async () => {
         const element = await renderWithGroups();
         const root = element.shadowRoot!;
-        jest.mocked(distributeLeads).mockRejectedValue({ body: { message: 'Another distribution is using this group right now.' } });
+        jest.mocked(distributeLeads).mockRejectedValue({
+            body: { message: 'Another distribution is using this group right now.' }
+        });
 
         one(root, 'lightning-button.distribute').click();
         await flush();

@@ -10,20 +10,39 @@ import GROUP from './data/getGroupEditorData.json';
 import PREVIEW from './data/getPreview.json';
 import SHARES from './data/getShareChart.json';
 
-jest.mock('@salesforce/apex/DistributionGroupEditorController.getGroupEditorData', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/DistributionGroupEditorController.saveMembers', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/DistributionGroupEditorController.getPreview', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/DistributionGroupEditorController.getShareChart', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/DistributionGroupEditorController.getGroupEditorData', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/DistributionGroupEditorController.saveMembers', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/DistributionGroupEditorController.getPreview', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/DistributionGroupEditorController.getShareChart', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 // Labels with placeholders get their real text, so the tests see how they are filled.
-jest.mock('@salesforce/label/c.Distribution_Share_Row', () => ({ default: '{0}: {1} leads, {2} of leads, {3} by weight' }), { virtual: true });
-jest.mock('@salesforce/label/c.Distribution_Error_Weight_Range', () => ({ default: 'Weight of {0} must be from 1 to 100.' }), { virtual: true });
+jest.mock(
+    '@salesforce/label/c.Distribution_Share_Row',
+    () => ({ default: '{0}: {1} leads, {2} of leads, {3} by weight' }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/label/c.Distribution_Error_Weight_Range',
+    () => ({ default: 'Weight of {0} must be from 1 to 100.' }),
+    { virtual: true }
+);
 
 const GROUP_DATA = GROUP as GroupEditorData;
 const PREVIEW_ROWS = PREVIEW as PreviewRow[];
 const SHARE_ROWS = SHARES as ShareRow[];
 const GROUP_ID = 'a01000000000001AAA';
 const NO_ACCESS = {
-    body: { message: 'You do not have access to distribution groups. Ask your admin for the Partner Desk Channel Manager permission set.' },
+    body: {
+        message:
+            'You do not have access to distribution groups. Ask your admin for the Partner Desk Channel Manager permission set.'
+    },
     ok: false,
     status: 500,
     statusText: 'Server Error'
@@ -113,12 +132,16 @@ describe('c-distribution-group-editor', () => {
         expect(shareRows[0].querySelector('.actual-value')!.textContent).toBe('60%');
         expect(shareRows[0].querySelector('.weight-value')!.textContent).toBe('75%');
         expect((shareRows[0].querySelector('.bar_actual') as HTMLElement).style.width).toBe('60%');
-        expect(shareRows[1].querySelector('.share-summary')!.textContent).toBe('Noor Haddad: 20 leads, 40% of leads, 25% by weight');
+        expect(shareRows[1].querySelector('.share-summary')!.textContent).toBe(
+            'Noor Haddad: 20 leads, 40% of leads, 25% by weight'
+        );
     });
 
     it('says so when the group has no members and nothing was routed', async () => {
         jest.mocked(getGroupEditorData).mockResolvedValue({ ...GROUP_DATA, members: [] });
-        jest.mocked(getPreview).mockResolvedValue([{ position: 1, ownerId: null, ownerName: null, reason: 'NO_ELIGIBLE_MEMBER' }]);
+        jest.mocked(getPreview).mockResolvedValue([
+            { position: 1, ownerId: null, ownerName: null, reason: 'NO_ELIGIBLE_MEMBER' }
+        ]);
         jest.mocked(getShareChart).mockResolvedValue([]);
         const element = render();
         await flush();
@@ -148,7 +171,9 @@ describe('c-distribution-group-editor', () => {
         const element = render();
         await flush();
 
-        const panel = element.shadowRoot!.querySelector('c-error-panel.load-error') as HTMLElement & { errors: unknown };
+        const panel = element.shadowRoot!.querySelector('c-error-panel.load-error') as HTMLElement & {
+            errors: unknown;
+        };
         expect(panel.errors).toEqual(NO_ACCESS);
         expect(element.shadowRoot!.querySelector('table.members')).toBeNull();
         expect(element.shadowRoot!.querySelector('lightning-button.save')).toBeNull();
@@ -198,9 +223,30 @@ describe('c-distribution-group-editor', () => {
         expect(saveMembers).toHaveBeenCalledWith({
             groupId: GROUP_ID,
             members: [
-                { memberId: 'a02000000000001AAA', memberType: 'Queue', reference: 'PD_Partner_Acme', weight: 4, capacity: null, active: true },
-                { memberId: 'a02000000000002AAA', memberType: 'User', reference: 'noor@fjord.example', weight: 1, capacity: 5, active: false },
-                { memberId: null, memberType: 'User', reference: 'new.partner@fjord.example', weight: 1, capacity: null, active: true }
+                {
+                    memberId: 'a02000000000001AAA',
+                    memberType: 'Queue',
+                    reference: 'PD_Partner_Acme',
+                    weight: 4,
+                    capacity: null,
+                    active: true
+                },
+                {
+                    memberId: 'a02000000000002AAA',
+                    memberType: 'User',
+                    reference: 'noor@fjord.example',
+                    weight: 1,
+                    capacity: 5,
+                    active: false
+                },
+                {
+                    memberId: null,
+                    memberType: 'User',
+                    reference: 'new.partner@fjord.example',
+                    weight: 1,
+                    capacity: null,
+                    active: true
+                }
             ]
         });
         expect(toast).toHaveBeenCalledTimes(1);
@@ -212,7 +258,9 @@ describe('c-distribution-group-editor', () => {
     it('shows the save error and keeps the edits', async () => {
         const element = await renderWith();
         const root = element.shadowRoot!;
-        jest.mocked(saveMembers).mockRejectedValue({ body: { message: 'Group Nordic partners: member x needs a weight' } });
+        jest.mocked(saveMembers).mockRejectedValue({
+            body: { message: 'Group Nordic partners: member x needs a weight' }
+        });
 
         change(one(root, '.capacity'), { value: '7' });
         one(root, 'lightning-button.save').click();

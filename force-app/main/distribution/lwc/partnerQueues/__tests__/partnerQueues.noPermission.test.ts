@@ -7,10 +7,18 @@ import type { QueueBacklog } from 'c/distributionCommon';
 import QUEUES from './data/getPartnerQueues.json';
 
 // Without the custom permission Partner_Desk_Manage_Partner_Queues (read once, when the component loads).
-jest.mock('@salesforce/customPermission/Partner_Desk_Manage_Partner_Queues', () => ({ default: undefined }), { virtual: true });
-jest.mock('@salesforce/apex/PartnerQueuesController.getPartnerQueues', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/PartnerQueuesController.createPartnerQueue', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/customPermission/Partner_Desk_Manage_Partner_Queues', () => ({ default: undefined }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PartnerQueuesController.getPartnerQueues', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PartnerQueuesController.createPartnerQueue', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 
 /** Lets pending promises and re-renders settle. */
 function flush(): Promise<void> {

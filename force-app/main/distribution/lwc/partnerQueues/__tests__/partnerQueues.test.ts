@@ -11,16 +11,33 @@ import CREATED from './data/createPartnerQueue.json';
 
 // The LWC jest transformer reads a custom permission once, when the component module loads:
 // partnerQueues.noPermission.test.ts covers users without it.
-jest.mock('@salesforce/customPermission/Partner_Desk_Manage_Partner_Queues', () => ({ default: true }), { virtual: true });
-jest.mock('@salesforce/apex/PartnerQueuesController.getPartnerQueues', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/PartnerQueuesController.createPartnerQueue', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/label/c.Distribution_Queues_Created', () => ({ default: 'Queue {0} created with {1} members.' }), { virtual: true });
+jest.mock('@salesforce/customPermission/Partner_Desk_Manage_Partner_Queues', () => ({ default: true }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PartnerQueuesController.getPartnerQueues', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PartnerQueuesController.createPartnerQueue', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock(
+    '@salesforce/label/c.Distribution_Queues_Created',
+    () => ({ default: 'Queue {0} created with {1} members.' }),
+    { virtual: true }
+);
 
 const QUEUE_ROWS = QUEUES as QueueBacklog[];
 const ACCOUNT_OPTIONS = ACCOUNTS as Option[];
 
-type Field = HTMLElement & { value?: unknown; options?: Option[]; data?: Array<Record<string, unknown>>; disabled?: boolean };
+type Field = HTMLElement & {
+    value?: unknown;
+    options?: Option[];
+    data?: Array<Record<string, unknown>>;
+    disabled?: boolean;
+};
 
 function render(): HTMLElement {
     const element = createElement('c-partner-queues', { is: PartnerQueues });
@@ -37,7 +54,10 @@ function one(root: ShadowRoot, selector: string): Field {
     return root.querySelector(selector) as Field;
 }
 
-async function renderWithData(queues: QueueBacklog[] = QUEUE_ROWS, accounts: Option[] = ACCOUNT_OPTIONS): Promise<HTMLElement> {
+async function renderWithData(
+    queues: QueueBacklog[] = QUEUE_ROWS,
+    accounts: Option[] = ACCOUNT_OPTIONS
+): Promise<HTMLElement> {
     jest.mocked(getPartnerQueues).mockResolvedValue(queues);
     jest.mocked(getAccountsWithoutQueue).mockResolvedValue(accounts);
     const element = render();
@@ -68,7 +88,12 @@ describe('c-partner-queues', () => {
         const table = one(element.shadowRoot!, '.queues');
 
         expect(table.data).toHaveLength(2);
-        expect(table.data![0]).toMatchObject({ name: 'Partner: Acme', memberCount: 3, backlog: 14, oldestText: '76.5' });
+        expect(table.data![0]).toMatchObject({
+            name: 'Partner: Acme',
+            memberCount: 3,
+            backlog: 14,
+            oldestText: '76.5'
+        });
         expect(table.data![1]).toMatchObject({ backlog: 0, oldestText: 'c.Distribution_Queues_Never' });
     });
 
@@ -81,7 +106,9 @@ describe('c-partner-queues', () => {
     });
 
     it('shows an error panel when the queues cannot load', async () => {
-        jest.mocked(getPartnerQueues).mockRejectedValue({ body: { message: 'You do not have access to distribution groups.' } });
+        jest.mocked(getPartnerQueues).mockRejectedValue({
+            body: { message: 'You do not have access to distribution groups.' }
+        });
         jest.mocked(getAccountsWithoutQueue).mockResolvedValue(ACCOUNT_OPTIONS);
         const element = render();
         await flush();
@@ -119,7 +146,9 @@ describe('c-partner-queues', () => {
     it('shows the refusal when creating fails', async () => {
         const element = await renderWithData();
         const root = element.shadowRoot!;
-        jest.mocked(createPartnerQueue).mockRejectedValue({ body: { message: 'Nordlys Partners already has a partner queue.' } });
+        jest.mocked(createPartnerQueue).mockRejectedValue({
+            body: { message: 'Nordlys Partners already has a partner queue.' }
+        });
 
         one(root, '.account').dispatchEvent(new CustomEvent('change', { detail: { value: '001000000000003AAA' } }));
         await flush();

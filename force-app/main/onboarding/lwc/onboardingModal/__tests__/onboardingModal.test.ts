@@ -9,7 +9,9 @@ function render(props: { heading?: string; busy?: boolean } = {}) {
 }
 
 function pressEscape(element: HTMLElement): void {
-    element.shadowRoot!.querySelector('section')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    element
+        .shadowRoot!.querySelector('section')!
+        .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
 }
 
 describe('c-onboarding-modal', () => {

@@ -26,10 +26,18 @@ jest.mock(
     () => ({ default: jest.requireActual('@salesforce/sfdx-lwc-jest').createApexTestWireAdapter(jest.fn()) }),
     { virtual: true }
 );
-jest.mock('@salesforce/apex/PartnerOnboardingController.checkEnablePartner', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/PartnerOnboardingController.enablePartner', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/PartnerOnboardingController.checkDisablePartner', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/PartnerOnboardingController.disablePartner', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/PartnerOnboardingController.checkEnablePartner', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PartnerOnboardingController.enablePartner', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PartnerOnboardingController.checkDisablePartner', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PartnerOnboardingController.disablePartner', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
 /** What createApexTestWireAdapter adds to the mocked Apex method. */
@@ -44,7 +52,12 @@ const contactsWire = getPartnerContacts as unknown as ApexWireAdapterMock;
 const PAGE = SEARCH_ACCOUNTS as AccountPage;
 const PARTNER = PAGE.rows[0];
 const NOT_PARTNER = PAGE.rows[1];
-const APEX_ERROR = { body: { message: 'The owner of Bluebird Resellers has no role.' }, ok: false, status: 400, statusText: 'Bad Request' };
+const APEX_ERROR = {
+    body: { message: 'The owner of Bluebird Resellers has no role.' },
+    ok: false,
+    status: 400,
+    statusText: 'Bad Request'
+};
 
 type Root = ShadowRoot;
 
@@ -66,7 +79,10 @@ function $(root: Root, selector: string): HTMLElement | null {
 function datatable(root: Root) {
     return root.querySelector('lightning-datatable') as HTMLElement & {
         data: Array<PartnerAccountRow & { partnerLabel: string; ownerIcon?: string; ownerIconText?: string }>;
-        columns: Array<{ type?: string; typeAttributes?: { rowActions: (row: unknown, done: (actions: unknown[]) => void) => void } }>;
+        columns: Array<{
+            type?: string;
+            typeAttributes?: { rowActions: (row: unknown, done: (actions: unknown[]) => void) => void };
+        }>;
     };
 }
 
@@ -112,7 +128,12 @@ describe('c-partner-accounts', () => {
         it('asks for the first page of all accounts', async () => {
             render();
             await flush();
-            expect(accountsWire.getLastConfig()).toEqual({ searchTerm: '', partnersOnly: false, pageSize: PAGE_SIZE, pageNumber: 1 });
+            expect(accountsWire.getLastConfig()).toEqual({
+                searchTerm: '',
+                partnersOnly: false,
+                pageSize: PAGE_SIZE,
+                pageNumber: 1
+            });
         });
 
         it('lists the accounts with partner state, owner role warning and the total', async () => {
@@ -121,7 +142,11 @@ describe('c-partner-accounts', () => {
             expect($(root, 'lightning-spinner.list-spinner')).toBeNull();
             const rows = datatable(root).data;
             expect(rows.map((r) => r.name)).toEqual(['Acme Distribution', 'Bluebird Resellers', 'Coastal Systems']);
-            expect(rows.map((r) => r.partnerLabel)).toEqual(['c.Onboarding_Partner_Yes', 'c.Onboarding_Partner_No', 'c.Onboarding_Partner_No']);
+            expect(rows.map((r) => r.partnerLabel)).toEqual([
+                'c.Onboarding_Partner_Yes',
+                'c.Onboarding_Partner_No',
+                'c.Onboarding_Partner_No'
+            ]);
             expect(rows[0].ownerIcon).toBeUndefined();
             expect(rows[2].ownerIcon).toBe('utility:warning');
             expect(rows[2].ownerIconText).toBe('c.Onboarding_Owner_No_Role');
@@ -161,7 +186,9 @@ describe('c-partner-accounts', () => {
         it('says when there are no partner accounts at all', async () => {
             const element = render();
             await flush();
-            $(element.shadowRoot!, 'lightning-input.partners-only')!.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+            $(element.shadowRoot!, 'lightning-input.partners-only')!.dispatchEvent(
+                new CustomEvent('change', { detail: { checked: true } })
+            );
             await flush();
             expect(accountsWire.getLastConfig()).toMatchObject({ partnersOnly: true, pageNumber: 1 });
             accountsWire.emit({ rows: [], total: 0 });
@@ -223,9 +250,14 @@ describe('c-partner-accounts', () => {
             accountsWire.error({ message: 'You need the Partner Desk Channel Manager permission set.' });
             await flush();
             const root = element.shadowRoot!;
-            const panel = $(root, 'c-error-panel.load-error') as HTMLElement & { friendlyMessage: string; errors: unknown };
+            const panel = $(root, 'c-error-panel.load-error') as HTMLElement & {
+                friendlyMessage: string;
+                errors: unknown;
+            };
             expect(panel.friendlyMessage).toBe('c.Onboarding_UI_Accounts_Load_Error');
-            expect(panel.errors).toMatchObject({ body: { message: 'You need the Partner Desk Channel Manager permission set.' } });
+            expect(panel.errors).toMatchObject({
+                body: { message: 'You need the Partner Desk Channel Manager permission set.' }
+            });
             expect($(root, 'lightning-spinner.list-spinner')).toBeNull();
             expect($(root, '.empty')).toBeNull();
         });
@@ -259,13 +291,17 @@ describe('c-partner-accounts', () => {
     describe('enable as partner', () => {
         it('shows a spinner, then the pre-checks, and allows confirming when all pass', async () => {
             let resolvePrecheck: (value: unknown) => void = () => undefined;
-            jest.mocked(checkEnablePartner).mockReturnValue(new Promise((resolve) => (resolvePrecheck = resolve)) as never);
+            jest.mocked(checkEnablePartner).mockReturnValue(
+                new Promise((resolve) => (resolvePrecheck = resolve)) as never
+            );
             const element = await renderWithAccounts();
             const root = element.shadowRoot!;
             rowAction(root, 'enable', NOT_PARTNER);
             await flush();
             expect(checkEnablePartner).toHaveBeenCalledWith({ accountId: NOT_PARTNER.id });
-            expect(($(root, 'c-onboarding-modal') as HTMLElement & { heading: string }).heading).toBe('c.Onboarding_Enable_Partner_Title');
+            expect(($(root, 'c-onboarding-modal') as HTMLElement & { heading: string }).heading).toBe(
+                'c.Onboarding_Enable_Partner_Title'
+            );
             expect($(root, 'lightning-spinner.modal-spinner')).not.toBeNull();
             expect(buttonDisabled(root, 'lightning-button.confirm-enable')).toBe(true);
 
@@ -273,9 +309,16 @@ describe('c-partner-accounts', () => {
             await flush();
             expect($(root, 'lightning-spinner.modal-spinner')).toBeNull();
             const checks = Array.from(root.querySelectorAll('.check'));
-            expect(checks.map((c) => c.getAttribute('data-key'))).toEqual(['PARTNER_ACCESS', 'OWNER_ROLE', 'LICENSES', 'ALREADY_PARTNER']);
+            expect(checks.map((c) => c.getAttribute('data-key'))).toEqual([
+                'PARTNER_ACCESS',
+                'OWNER_ROLE',
+                'LICENSES',
+                'ALREADY_PARTNER'
+            ]);
             expect(checks[1].querySelector('.check-message')!.textContent).toBe(CHECK_ENABLE_PARTNER.checks[1].message);
-            expect((checks[1].querySelector('lightning-icon') as HTMLElement & { iconName: string }).iconName).toBe('utility:success');
+            expect((checks[1].querySelector('lightning-icon') as HTMLElement & { iconName: string }).iconName).toBe(
+                'utility:success'
+            );
             expect($(root, '.enable-explanation')!.textContent).toBe('c.Onboarding_Enable_Partner_Confirm_Text');
             expect($(root, '.licenses')!.textContent).toBe('c.Onboarding_Licenses_Available');
             expect($(root, '.refused')).toBeNull();
@@ -289,8 +332,13 @@ describe('c-partner-accounts', () => {
             rowAction(root, 'enable', PAGE.rows[2]);
             await flush();
             const failed = root.querySelector('.check[data-key="OWNER_ROLE"]')!;
-            expect((failed.querySelector('lightning-icon') as HTMLElement & { iconName: string; alternativeText: string }).iconName).toBe('utility:error');
-            expect((failed.querySelector('lightning-icon') as HTMLElement & { alternativeText: string }).alternativeText).toBe('c.Onboarding_Precheck_Failed');
+            expect(
+                (failed.querySelector('lightning-icon') as HTMLElement & { iconName: string; alternativeText: string })
+                    .iconName
+            ).toBe('utility:error');
+            expect(
+                (failed.querySelector('lightning-icon') as HTMLElement & { alternativeText: string }).alternativeText
+            ).toBe('c.Onboarding_Precheck_Failed');
             expect(failed.textContent).toContain('has no role');
             expect($(root, '.refused')!.textContent).toBe('c.Onboarding_Enable_Partner_Refused');
             expect(buttonDisabled(root, 'lightning-button.confirm-enable')).toBe(true);
@@ -314,7 +362,10 @@ describe('c-partner-accounts', () => {
 
             expect(enablePartner).toHaveBeenCalledWith({ accountId: NOT_PARTNER.id });
             expect(toast).toHaveBeenCalledTimes(1);
-            expect(toast.mock.calls[0][0].detail).toMatchObject({ variant: 'success', message: 'c.Onboarding_Enable_Partner_Success' });
+            expect(toast.mock.calls[0][0].detail).toMatchObject({
+                variant: 'success',
+                message: 'c.Onboarding_Enable_Partner_Success'
+            });
             expect($(root, 'c-onboarding-modal')).toBeNull();
             expect(refreshApex).toHaveBeenCalledTimes(1);
         });
@@ -331,7 +382,10 @@ describe('c-partner-accounts', () => {
             $(root, 'lightning-button.confirm-enable')!.click();
             await flush();
 
-            const panel = $(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string; errors: unknown };
+            const panel = $(root, 'c-error-panel.modal-error') as HTMLElement & {
+                friendlyMessage: string;
+                errors: unknown;
+            };
             expect(panel.friendlyMessage).toBe('c.Onboarding_UI_Enable_Error');
             expect(panel.errors).toEqual(APEX_ERROR);
             expect($(root, 'c-onboarding-modal')).not.toBeNull();
@@ -345,7 +399,9 @@ describe('c-partner-accounts', () => {
             const root = element.shadowRoot!;
             rowAction(root, 'enable', NOT_PARTNER);
             await flush();
-            expect(($(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string }).friendlyMessage).toBe('c.Onboarding_UI_Precheck_Error');
+            expect(
+                ($(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string }).friendlyMessage
+            ).toBe('c.Onboarding_UI_Precheck_Error');
             expect(buttonDisabled(root, 'lightning-button.confirm-enable')).toBe(true);
         });
 
@@ -370,7 +426,9 @@ describe('c-partner-accounts', () => {
             rowAction(root, 'disable', PARTNER);
             await flush();
             expect(checkDisablePartner).toHaveBeenCalledWith({ accountId: PARTNER.id });
-            expect(($(root, 'c-onboarding-modal') as HTMLElement & { heading: string }).heading).toBe('c.Onboarding_Disable_Partner_Title');
+            expect(($(root, 'c-onboarding-modal') as HTMLElement & { heading: string }).heading).toBe(
+                'c.Onboarding_Disable_Partner_Title'
+            );
             expect($(root, '.impact-message')!.textContent).toBe(CHECK_DISABLE_PARTNER.message);
             expect(Array.from(root.querySelectorAll('.impact li')).map((li) => li.textContent)).toEqual([
                 'c.Onboarding_UI_Impact_Active_Users',
@@ -410,7 +468,10 @@ describe('c-partner-accounts', () => {
             await flush();
 
             expect(disablePartner).toHaveBeenCalledWith({ accountId: PARTNER.id });
-            expect(toast.mock.calls[0][0].detail).toMatchObject({ variant: 'success', message: 'c.Onboarding_Disable_Partner_Success' });
+            expect(toast.mock.calls[0][0].detail).toMatchObject({
+                variant: 'success',
+                message: 'c.Onboarding_Disable_Partner_Success'
+            });
             expect($(root, 'c-onboarding-modal')).toBeNull();
             // once for the accounts, once for the partner users shown for the same account
             expect(refreshApex).toHaveBeenCalledTimes(2);
@@ -425,7 +486,9 @@ describe('c-partner-accounts', () => {
             await flush();
             $(root, 'lightning-button.confirm-disable')!.click();
             await flush();
-            expect(($(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string }).friendlyMessage).toBe('c.Onboarding_UI_Disable_Error');
+            expect(
+                ($(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string }).friendlyMessage
+            ).toBe('c.Onboarding_UI_Disable_Error');
             expect($(root, 'c-onboarding-modal')).not.toBeNull();
         });
 
@@ -435,7 +498,9 @@ describe('c-partner-accounts', () => {
             const root = element.shadowRoot!;
             rowAction(root, 'disable', PARTNER);
             await flush();
-            expect(($(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string }).friendlyMessage).toBe('c.Onboarding_UI_Impact_Error');
+            expect(
+                ($(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string }).friendlyMessage
+            ).toBe('c.Onboarding_UI_Impact_Error');
             expect(buttonDisabled(root, 'lightning-button.confirm-disable')).toBe(true);
         });
     });
@@ -444,13 +509,17 @@ describe('c-partner-accounts', () => {
         // axe walks every shadow tree twice here; on a busy machine that outlasts jest's 5 s default.
         const A11Y_TIMEOUT_MS = 30000;
 
-        it('is accessible with data and with the enable dialog open', async () => {
-            jest.mocked(checkEnablePartner).mockResolvedValue(CHECK_ENABLE_PARTNER_REFUSED as never);
-            const element = await renderWithAccounts();
-            await expect(element).toBeAccessible();
-            rowAction(element.shadowRoot!, 'enable', PAGE.rows[2]);
-            await flush();
-            await expect(element).toBeAccessible();
-        }, A11Y_TIMEOUT_MS);
+        it(
+            'is accessible with data and with the enable dialog open',
+            async () => {
+                jest.mocked(checkEnablePartner).mockResolvedValue(CHECK_ENABLE_PARTNER_REFUSED as never);
+                const element = await renderWithAccounts();
+                await expect(element).toBeAccessible();
+                rowAction(element.shadowRoot!, 'enable', PAGE.rows[2]);
+                await flush();
+                await expect(element).toBeAccessible();
+            },
+            A11Y_TIMEOUT_MS
+        );
     });
 });

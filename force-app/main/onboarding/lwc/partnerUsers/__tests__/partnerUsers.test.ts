@@ -20,11 +20,21 @@ jest.mock(
     () => ({ default: jest.requireActual('@salesforce/sfdx-lwc-jest').createApexTestWireAdapter(jest.fn()) }),
     { virtual: true }
 );
-jest.mock('@salesforce/apex/PartnerOnboardingController.getEnableUserOptions', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/PartnerOnboardingController.enablePartnerUser', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/PartnerOnboardingController.resendWelcomeEmail', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/PartnerOnboardingController.checkDeactivateUser', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/PartnerOnboardingController.deactivatePartnerUser', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/PartnerOnboardingController.getEnableUserOptions', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PartnerOnboardingController.enablePartnerUser', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PartnerOnboardingController.resendWelcomeEmail', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PartnerOnboardingController.checkDeactivateUser', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PartnerOnboardingController.deactivatePartnerUser', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
 /** What createApexTestWireAdapter adds to the mocked Apex method. */
@@ -42,7 +52,10 @@ const OPTIONS = GET_ENABLE_USER_OPTIONS as EnableUserOptions;
 const [NO_USER, LOGGED_IN, NEVER_LOGGED_IN] = CONTACTS;
 const ACCOUNT_ID = '001000000000001AAA';
 const APEX_ERROR = {
-    body: { message: 'The username noor@acme.example.partner is already taken. Usernames are unique across all Salesforce orgs.' },
+    body: {
+        message:
+            'The username noor@acme.example.partner is already taken. Usernames are unique across all Salesforce orgs.'
+    },
     ok: false,
     status: 400,
     statusText: 'Bad Request'
@@ -69,7 +82,9 @@ function rowOf(root: ShadowRoot, contact: PartnerContactRow): HTMLElement {
 }
 
 function actionsOf(root: ShadowRoot, contact: PartnerContactRow): string[] {
-    return Array.from(rowOf(root, contact).querySelectorAll('lightning-button.row-action')).map((b) => b.getAttribute('data-action') ?? '');
+    return Array.from(rowOf(root, contact).querySelectorAll('lightning-button.row-action')).map(
+        (b) => b.getAttribute('data-action') ?? ''
+    );
 }
 
 async function clickAction(root: ShadowRoot, contact: PartnerContactRow, action: string): Promise<void> {
@@ -129,14 +144,18 @@ describe('c-partner-users', () => {
             expect($(root, 'lightning-spinner.list-spinner')).not.toBeNull();
             expect($(root, 'table')).toBeNull();
             expect(contactsWire.getLastConfig()).toEqual({ accountId: ACCOUNT_ID });
-            expect(($(root, 'lightning-card') as HTMLElement & { title: string }).title).toBe('c.Onboarding_Users_Title');
+            expect(($(root, 'lightning-card') as HTMLElement & { title: string }).title).toBe(
+                'c.Onboarding_Users_Title'
+            );
         });
 
         it('shows each contact with a readiness badge, last login and open leads', async () => {
             const element = await renderWithContacts();
             const root = element.shadowRoot!;
             expect($(root, 'lightning-spinner.list-spinner')).toBeNull();
-            const badges = Array.from(root.querySelectorAll('lightning-badge')) as Array<HTMLElement & { label: string }>;
+            const badges = Array.from(root.querySelectorAll('lightning-badge')) as Array<
+                HTMLElement & { label: string }
+            >;
             expect(badges.map((b) => b.getAttribute('data-status'))).toEqual(CONTACTS.map((c) => c.status));
             expect(badges.map((b) => b.label)).toEqual([
                 'c.Onboarding_Status_No_User',
@@ -147,10 +166,14 @@ describe('c-partner-users', () => {
             ]);
             expect(badges[1].className).toContain('slds-theme_success');
             expect(rowOf(root, LOGGED_IN).querySelector('lightning-formatted-date-time')).not.toBeNull();
-            expect(rowOf(root, NEVER_LOGGED_IN).querySelector('.last-login')!.textContent).toBe('c.Onboarding_UI_Never');
+            expect(rowOf(root, NEVER_LOGGED_IN).querySelector('.last-login')!.textContent).toBe(
+                'c.Onboarding_UI_Never'
+            );
             expect(rowOf(root, NO_USER).querySelector('.last-login')!.textContent).toBe('');
             expect(rowOf(root, LOGGED_IN).querySelector('.open-leads')!.textContent).toBe('7');
-            expect(rowOf(root, LOGGED_IN).querySelector('.contact-username')!.textContent).toBe('ingrid@acme.example.partner');
+            expect(rowOf(root, LOGGED_IN).querySelector('.contact-username')!.textContent).toBe(
+                'ingrid@acme.example.partner'
+            );
         });
 
         it('offers the actions that fit each status', async () => {
@@ -203,10 +226,15 @@ describe('c-partner-users', () => {
         it('proposes the username and email and offers the profiles with licences left', async () => {
             const { root } = await openEnableDialog();
             expect(getEnableUserOptions).toHaveBeenCalledWith({ contactId: NO_USER.contactId });
-            expect(($(root, 'c-onboarding-modal') as HTMLElement & { heading: string }).heading).toBe('c.Onboarding_Enable_User_Title');
+            expect(($(root, 'c-onboarding-modal') as HTMLElement & { heading: string }).heading).toBe(
+                'c.Onboarding_Enable_User_Title'
+            );
             expect(($(root, '.field-email') as Field).value).toBe('noor@acme.example');
             expect(($(root, '.field-username') as Field).value).toBe('noor@acme.example.partner');
-            const combobox = $(root, '.field-profile') as HTMLElement & { options: Array<{ value: string; label: string }>; value?: string };
+            const combobox = $(root, '.field-profile') as HTMLElement & {
+                options: Array<{ value: string; label: string }>;
+                value?: string;
+            };
             expect(combobox.options.map((o) => o.value)).toEqual(['00e000000000001AAA']);
             expect(combobox.options[0].label).toBe('c.Onboarding_Profile_Option');
             // the only profile with licences left is chosen already
@@ -226,7 +254,11 @@ describe('c-partner-users', () => {
         });
 
         it('explains why no user can be created when no licences are left', async () => {
-            const noneLeft = { ...OPTIONS, licensesLeft: 0, profiles: OPTIONS.profiles.map((p) => ({ ...p, licensesLeft: 0 })) };
+            const noneLeft = {
+                ...OPTIONS,
+                licensesLeft: 0,
+                profiles: OPTIONS.profiles.map((p) => ({ ...p, licensesLeft: 0 }))
+            };
             const { root } = await openEnableDialog(noneLeft);
             expect($(root, '.blocked')!.textContent).toBe('c.Onboarding_Enable_User_No_Licenses');
             expect($(root, '.licenses')!.textContent).toBe('c.Onboarding_Licenses_Left');
@@ -256,7 +288,10 @@ describe('c-partner-users', () => {
         });
 
         it('requires a username in email form and a profile', async () => {
-            const { root } = await openEnableDialog({ ...OPTIONS, profiles: [...OPTIONS.profiles, { ...OPTIONS.profiles[0], id: '00e000000000003AAA' }] });
+            const { root } = await openEnableDialog({
+                ...OPTIONS,
+                profiles: [...OPTIONS.profiles, { ...OPTIONS.profiles[0], id: '00e000000000003AAA' }]
+            });
             const validity = spyOnValidity(root);
             type(root, '.field-username', '   ');
             $(root, 'lightning-button.confirm-enable')!.click();
@@ -293,7 +328,10 @@ describe('c-partner-users', () => {
         });
 
         it('creates the user with the edited values, says so and reloads', async () => {
-            jest.mocked(enablePartnerUser).mockResolvedValue({ ...ENABLE_PARTNER_USER, username: 'noor.h@acme.example.partner' } as never);
+            jest.mocked(enablePartnerUser).mockResolvedValue({
+                ...ENABLE_PARTNER_USER,
+                username: 'noor.h@acme.example.partner'
+            } as never);
             const { element, root } = await openEnableDialog();
             const toast = jest.fn();
             const changed = jest.fn();
@@ -309,14 +347,21 @@ describe('c-partner-users', () => {
                 email: 'noor@acme.example',
                 profileId: '00e000000000001AAA'
             });
-            expect(toast.mock.calls[0][0].detail).toMatchObject({ variant: 'success', message: 'c.Onboarding_Enable_User_Success' });
+            expect(toast.mock.calls[0][0].detail).toMatchObject({
+                variant: 'success',
+                message: 'c.Onboarding_Enable_User_Success'
+            });
             expect($(root, 'c-onboarding-modal')).toBeNull();
             expect(refreshApex).toHaveBeenCalledTimes(1);
             expect(changed.mock.calls[0][0].detail).toEqual({ accountId: ACCOUNT_ID });
         });
 
         it('warns when the new user is not a member of a partner site yet', async () => {
-            jest.mocked(enablePartnerUser).mockResolvedValue({ ...ENABLE_PARTNER_USER, status: 'NOT_SITE_MEMBER', contactEmailSyncQueued: true } as never);
+            jest.mocked(enablePartnerUser).mockResolvedValue({
+                ...ENABLE_PARTNER_USER,
+                status: 'NOT_SITE_MEMBER',
+                contactEmailSyncQueued: true
+            } as never);
             const { element, root } = await openEnableDialog();
             const toast = jest.fn();
             element.addEventListener('lightning__showtoast', toast);
@@ -335,7 +380,10 @@ describe('c-partner-users', () => {
             element.addEventListener('partneruserchange', changed);
             $(root, 'lightning-button.confirm-enable')!.click();
             await flush();
-            const panel = $(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string; errors: unknown };
+            const panel = $(root, 'c-error-panel.modal-error') as HTMLElement & {
+                friendlyMessage: string;
+                errors: unknown;
+            };
             expect(panel.friendlyMessage).toBe('c.Onboarding_UI_Enable_User_Error');
             expect(panel.errors).toEqual(APEX_ERROR);
             expect($(root, 'c-onboarding-modal')).not.toBeNull();
@@ -347,9 +395,9 @@ describe('c-partner-users', () => {
             const element = await renderWithContacts();
             const root = element.shadowRoot!;
             await clickAction(root, NO_USER, 'enable');
-            expect(($(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string }).friendlyMessage).toBe(
-                'c.Onboarding_UI_Enable_User_Options_Error'
-            );
+            expect(
+                ($(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string }).friendlyMessage
+            ).toBe('c.Onboarding_UI_Enable_User_Options_Error');
             expect(disabled(root, 'lightning-button.confirm-enable')).toBe(true);
         });
     });
@@ -368,18 +416,25 @@ describe('c-partner-users', () => {
             $(root, 'lightning-button.confirm-resend')!.click();
             await flush();
             expect(resendWelcomeEmail).toHaveBeenCalledWith({ userId: NEVER_LOGGED_IN.userId });
-            expect(toast.mock.calls[0][0].detail).toMatchObject({ variant: 'success', message: 'c.Onboarding_Resend_Welcome_Success' });
+            expect(toast.mock.calls[0][0].detail).toMatchObject({
+                variant: 'success',
+                message: 'c.Onboarding_Resend_Welcome_Success'
+            });
             expect($(root, 'c-onboarding-modal')).toBeNull();
         });
 
         it('shows the refusal when the user is not a member of a live site', async () => {
-            jest.mocked(resendWelcomeEmail).mockRejectedValue({ body: { message: "Ola Nordmann isn't a member of any live partner site." } });
+            jest.mocked(resendWelcomeEmail).mockRejectedValue({
+                body: { message: "Ola Nordmann isn't a member of any live partner site." }
+            });
             const element = await renderWithContacts();
             const root = element.shadowRoot!;
             await clickAction(root, CONTACTS[4], 'resend');
             $(root, 'lightning-button.confirm-resend')!.click();
             await flush();
-            expect(($(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string }).friendlyMessage).toBe('c.Onboarding_UI_Resend_Error');
+            expect(
+                ($(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string }).friendlyMessage
+            ).toBe('c.Onboarding_UI_Resend_Error');
         });
     });
 
@@ -390,7 +445,9 @@ describe('c-partner-users', () => {
             const root = element.shadowRoot!;
             await clickAction(root, LOGGED_IN, 'deactivate');
             expect(checkDeactivateUser).toHaveBeenCalledWith({ userId: LOGGED_IN.userId });
-            expect(($(root, 'c-onboarding-modal') as HTMLElement & { heading: string }).heading).toBe('c.Onboarding_Deactivate_User_Title');
+            expect(($(root, 'c-onboarding-modal') as HTMLElement & { heading: string }).heading).toBe(
+                'c.Onboarding_Deactivate_User_Title'
+            );
             expect($(root, '.impact-message')!.textContent).toBe(CHECK_DEACTIVATE_USER.message);
             expect(Array.from(root.querySelectorAll('.impact li')).map((li) => li.textContent)).toEqual([
                 'c.Onboarding_UI_Impact_Open_Leads',
@@ -412,7 +469,10 @@ describe('c-partner-users', () => {
             $(root, 'lightning-button.confirm-deactivate')!.click();
             await flush();
             expect(deactivatePartnerUser).toHaveBeenCalledWith({ userId: LOGGED_IN.userId });
-            expect(toast.mock.calls[0][0].detail).toMatchObject({ variant: 'success', message: 'c.Onboarding_Deactivate_User_Success' });
+            expect(toast.mock.calls[0][0].detail).toMatchObject({
+                variant: 'success',
+                message: 'c.Onboarding_Deactivate_User_Success'
+            });
             expect(changed).toHaveBeenCalledTimes(1);
             expect(refreshApex).toHaveBeenCalledTimes(1);
             expect($(root, 'c-onboarding-modal')).toBeNull();
@@ -440,7 +500,9 @@ describe('c-partner-users', () => {
             const element = await renderWithContacts();
             const root = element.shadowRoot!;
             await clickAction(root, LOGGED_IN, 'deactivate');
-            $(root, 'lightning-input.move-leads')!.dispatchEvent(new CustomEvent('change', { detail: { checked: false } }));
+            $(root, 'lightning-input.move-leads')!.dispatchEvent(
+                new CustomEvent('change', { detail: { checked: false } })
+            );
             await flush();
             $(root, 'lightning-button.confirm-deactivate')!.click();
             await flush();
@@ -461,7 +523,9 @@ describe('c-partner-users', () => {
             const element = await renderWithContacts();
             const root = element.shadowRoot!;
             await clickAction(root, LOGGED_IN, 'deactivate');
-            expect(($(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string }).friendlyMessage).toBe('c.Onboarding_UI_Impact_Error');
+            expect(
+                ($(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string }).friendlyMessage
+            ).toBe('c.Onboarding_UI_Impact_Error');
             expect(disabled(root, 'lightning-button.confirm-deactivate')).toBe(true);
             $(root, 'lightning-button.confirm-deactivate')!.click();
             await flush();
@@ -476,7 +540,9 @@ describe('c-partner-users', () => {
             await clickAction(root, LOGGED_IN, 'deactivate');
             $(root, 'lightning-button.confirm-deactivate')!.click();
             await flush();
-            expect(($(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string }).friendlyMessage).toBe('c.Onboarding_UI_Deactivate_Error');
+            expect(
+                ($(root, 'c-error-panel.modal-error') as HTMLElement & { friendlyMessage: string }).friendlyMessage
+            ).toBe('c.Onboarding_UI_Deactivate_Error');
             expect($(root, 'c-onboarding-modal')).not.toBeNull();
         });
     });
@@ -485,12 +551,16 @@ describe('c-partner-users', () => {
         // axe walks every shadow tree twice here; on a busy machine that outlasts jest's 5 s default.
         const A11Y_TIMEOUT_MS = 30000;
 
-        it('is accessible with contacts and with the enable dialog open', async () => {
-            jest.mocked(getEnableUserOptions).mockResolvedValue(OPTIONS as never);
-            const element = await renderWithContacts();
-            await expect(element).toBeAccessible();
-            await clickAction(element.shadowRoot!, NO_USER, 'enable');
-            await expect(element).toBeAccessible();
-        }, A11Y_TIMEOUT_MS);
+        it(
+            'is accessible with contacts and with the enable dialog open',
+            async () => {
+                jest.mocked(getEnableUserOptions).mockResolvedValue(OPTIONS as never);
+                const element = await renderWithContacts();
+                await expect(element).toBeAccessible();
+                await clickAction(element.shadowRoot!, NO_USER, 'enable');
+                await expect(element).toBeAccessible();
+            },
+            A11Y_TIMEOUT_MS
+        );
     });
 });

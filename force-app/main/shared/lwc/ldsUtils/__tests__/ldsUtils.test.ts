@@ -7,7 +7,14 @@ describe('reduceErrors', () => {
             { body: [{ message: 'array body' }, { message: 'Apex says no' }] },
             { body: { message: 'ignored when page errors exist', pageErrors: [{ message: 'page error' }] } },
             { body: { fieldErrors: { Email: [{ message: 'Enter a valid email' }] } } },
-            { body: { output: { errors: [{ message: 'output error' }], fieldErrors: { Name: [{ message: 'name needed' }] } } } },
+            {
+                body: {
+                    output: {
+                        errors: [{ message: 'output error' }],
+                        fieldErrors: { Name: [{ message: 'name needed' }] }
+                    }
+                }
+            },
             new Error('plain error'),
             { statusText: 'Service Unavailable' },
             '  ',
