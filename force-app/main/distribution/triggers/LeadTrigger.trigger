@@ -1,3 +1,3 @@
-trigger LeadTrigger on Lead(before insert, before update, after insert) {
+trigger LeadTrigger on Lead(before insert, before update, after insert, after update) {
     new LeadTriggerHandler().run();
 }
