@@ -1,4 +1,5 @@
 // Generated from the .ts beside this file by `npm run build:lwc`. Edit the .ts, not this file.
+// Past 400 lines: the job form, its dry-run preview, the polled job list and the cancel and revert dialogs share one state; its labels live in labels.ts.
 import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin, CurrentPageReference } from 'lightning/navigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';

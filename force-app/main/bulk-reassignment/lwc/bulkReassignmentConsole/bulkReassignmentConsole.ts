@@ -1,3 +1,4 @@
+// Past 400 lines: the job form, its dry-run preview, the polled job list and the cancel and revert dialogs share one state; its labels live in labels.ts.
 import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin, CurrentPageReference } from 'lightning/navigation';
 import type { PageReference } from 'lightning/navigation';

@@ -1,3 +1,4 @@
+// Past 400 lines: 40 lines import its labels; the rest is one editor (member rows, validation, the share preview) whose state every handler shares.
 import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getGroupEditorData from '@salesforce/apex/DistributionGroupEditorController.getGroupEditorData';

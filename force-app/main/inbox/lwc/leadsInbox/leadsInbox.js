@@ -1,4 +1,5 @@
 // Generated from the .ts beside this file by `npm run build:lwc`. Edit the .ts, not this file.
+// Past 400 lines: two lists (mine, my queues) with paging, search and the accept and return dialogs share one state; its labels live in labels.ts.
 import { LightningElement, wire } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getInboxPage from '@salesforce/apex/LeadsInboxController.getInboxPage';

@@ -1,3 +1,4 @@
+// Past 400 lines: two lists (mine, my queues) with paging, search and the accept and return dialogs share one state; its labels live in labels.ts.
 import { LightningElement, wire } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getInboxPage from '@salesforce/apex/LeadsInboxController.getInboxPage';

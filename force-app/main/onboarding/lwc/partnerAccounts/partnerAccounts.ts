@@ -1,3 +1,4 @@
+// Past 400 lines: 45 lines import its labels; the rest is one screen (search, paging, pre-checks, the enable and disable dialogs) whose state every handler shares.
 import { LightningElement, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';

@@ -1,3 +1,4 @@
+// Past 400 lines: 61 lines import its labels; the rest is one screen (contacts, status badges, the enable form with its checks) whose state every handler shares.
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
