@@ -280,5 +280,46 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
                 expect: [ctx.label('Inbox_Stats_Title')]
             }
         })
+    },
+    {
+        bundle: 'routingDoctor',
+        translated: 'data',
+        states: (ctx) => ({
+            data: {
+                description: 'Why this owner: history, the replay with each member and who would get the lead now',
+                props: { recordId: LEAD_ID },
+                apex: { getDiagnosis: ctx.dataFrom('getDiagnosis.json', 'routed') },
+                expect: [ctx.label('Doctor_Title'), ctx.label('Doctor_Would_Go_To', ctx.text('getDiagnosis.json', 'routed.wouldGoTo'))]
+            },
+            loading: {
+                description: 'Waiting for the diagnosis',
+                props: { recordId: LEAD_ID },
+                apex: { getDiagnosis: ctx.pending() },
+                expect: [ctx.label('Doctor_Title')]
+            },
+            unrouted: {
+                description: 'A lead Partner Desk never routed and no group matches; no permission to route it now',
+                props: { recordId: LEAD_ID },
+                apex: { getDiagnosis: ctx.dataFrom('getDiagnosis.json', 'unrouted') },
+                expect: [ctx.label('Doctor_No_History'), ctx.label('Doctor_No_Group'), ctx.label('Doctor_Nobody')]
+            },
+            ...loadFailures(ctx, {
+                methods: ['getDiagnosis'],
+                message: 'You do not have access to distribution groups.',
+                props: { recordId: LEAD_ID },
+                expect: [ctx.label('Doctor_Error')]
+            }),
+            'route-now': {
+                description: 'Key path: route the lead now',
+                props: { recordId: LEAD_ID },
+                apex: {
+                    getDiagnosis: ctx.dataFrom('getDiagnosis.json', 'routed'),
+                    routeNow: ctx.data({ assigned: 1, noEligible: 0, fallback: 0, notMatched: 0, outcomes: [] })
+                },
+                steps: [{ waitForText: ctx.label('Doctor_Route_Now') }, { click: 'lightning-button.route-now button' }],
+                expectCalls: ['routeNow'],
+                expect: [ctx.label('Doctor_Title')]
+            }
+        })
     }
 ];
