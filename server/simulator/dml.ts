@@ -19,6 +19,17 @@ export interface WriteContext {
 export interface Settings {
     /** Owner that the org's active lead assignment rule assigns to; null = no active rule. */
     leadAssignmentRuleOwnerId: string | null;
+    /** Experience Cloud sites GET /connect/communities lists (tests change them). */
+    sites: SimulatedSite[];
+}
+
+/** One site as the Connect REST API's Community response body gives it (the fields the service reads). */
+export interface SimulatedSite {
+    id: string;
+    name: string;
+    urlPathPrefix: string | null;
+    siteUrl: string;
+    status: 'Live' | 'Inactive' | 'UnderConstruction';
 }
 
 /** Restores one write; collected when a request is allOrNone, run in reverse on failure. */

@@ -87,7 +87,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
             store.stampUpdate(loc.table, loc.row, Date.now(), store.integrationUserId);
         }
     });
-    const settings: Settings = { leadAssignmentRuleOwnerId: options.leadAssignmentRuleOwnerId ?? null };
+    const settings: Settings = {
+        leadAssignmentRuleOwnerId: options.leadAssignmentRuleOwnerId ?? null,
+        // The partner site of the sample org; its domain is reserved (.invalid): links to it open nothing.
+        sites: [
+            {
+                id: '0DB000000000001AAA',
+                name: 'Partners',
+                urlPathPrefix: 'partners',
+                siteUrl: 'https://partner-desk.simulator.invalid/partners',
+                status: 'Live'
+            }
+        ]
+    };
     const stats = new Stats();
     let baseUrl = '';
     const sim: SimulatorContext = {

@@ -57,6 +57,13 @@ export function prng(seed: number): () => number {
     };
 }
 
+/** Language, locale and time zone of each sample partner's users (the others keep the defaults: English). */
+const PARTNER_LOCALES: Record<string, { LanguageLocaleKey: string; LocaleSidKey: string; TimeZoneSidKey: string }> = {
+    nordic: { LanguageLocaleKey: 'no', LocaleSidKey: 'no_NO', TimeZoneSidKey: 'Europe/Oslo' },
+    aegean: { LanguageLocaleKey: 'el', LocaleSidKey: 'el_GR', TimeZoneSidKey: 'Europe/Athens' },
+    nusantara: { LanguageLocaleKey: 'in', LocaleSidKey: 'in_ID', TimeZoneSidKey: 'Asia/Jakarta' }
+};
+
 const PARTNERS = [
     {
         name: 'Nordic Solutions AS',
@@ -296,7 +303,8 @@ export function loadSampleData(store: Store, options: SampleOptions = {}): Sampl
                 UserType: 'PowerPartner',
                 ContactId: contactId,
                 AccountId: accountId,
-                FederationIdentifier: `fed-${p.slug}-${i + 1}`
+                FederationIdentifier: `fed-${p.slug}-${i + 1}`,
+                ...(PARTNER_LOCALES[p.slug] ?? {})
             });
             const user = { id: userId, username: email, accountId, active };
             if (active) {

@@ -209,6 +209,7 @@ export const STANDARD_OBJECTS: {
                 defaultValue: 'en_US'
             },
             { name: 'TimeZoneSidKey', type: 'string', length: 40, defaultValue: 'Europe/Oslo' },
+            { name: 'LocaleSidKey', type: 'string', length: 40, defaultValue: 'en_US' },
             ...audit
         ]
     },

@@ -13,6 +13,7 @@ import * as bulkQuery from './bulk/query';
 import { createMany, deleteMany, retrieveMany, updateMany } from './rest/collections';
 import { compositeBatch, type Subrequest } from './rest/compositeBatch';
 import { basicInfo, describeGlobal, describeObject } from './rest/describe';
+import { communities } from './rest/communities';
 import { limits, versions } from './rest/limits';
 import { queryMore, runQuery } from './rest/query';
 import { createOne, deleteOne, retrieveBlob, retrieveOne, updateOne } from './rest/sobjects';
@@ -38,6 +39,7 @@ const ROUTES: Route[] = [
         handler: (ctx) => sendJson(ctx.res, 200, resources(ctx.version))
     },
     { method: 'GET', pattern: /^\/limits\/?$/, kind: 'rest.limits', handler: limits },
+    { method: 'GET', pattern: /^\/connect\/communities\/?$/, kind: 'rest.communities', handler: communities },
     { method: 'GET', pattern: /^\/query\/?$/, kind: 'rest.query', handler: (ctx) => runQuery(ctx, false) },
     { method: 'GET', pattern: /^\/queryAll\/?$/, kind: 'rest.query', handler: (ctx) => runQuery(ctx, true) },
     { method: 'GET', pattern: new RegExp(`^/query(?:All)?/${SEG}$`), kind: 'rest.queryMore', handler: queryMore },

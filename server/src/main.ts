@@ -9,8 +9,8 @@ import { startDemoOrg, type DemoOrg } from './demo/demoOrg';
 import { createApp } from './http/app';
 import { JobRunner } from './jobs/runner';
 import { createServiceMetrics, type ServiceMetrics } from './metrics/serviceMetrics';
-import { createMailer } from './notifications/mailer';
-import { OutboxWorker } from './notifications/outboxWorker';
+import { Notifications } from './notifications/notificationService';
+import type { OutboxWorker } from './notifications/outboxWorker';
 import { checkSmtp } from './notifications/smtpCheck';
 import { connectConfiguredOrg } from './salesforce/connectOrg';
 import { OrgClient } from './salesforce/orgClient';
@@ -30,6 +30,7 @@ export interface RunningService {
     client: OrgClient;
     runner: JobRunner;
     outbox: OutboxWorker;
+    notifications: Notifications;
     metrics: ServiceMetrics;
     /** Set in simulator mode: the simulator started in this process. */
     simulator?: DemoOrg;
@@ -143,20 +144,18 @@ async function startParts(config: ServiceConfig, options: StartOptions, logger: 
             `SMTP check failed (${smtpProblem}): digests wait in the outbox and /readyz reports not ready until the server answers. Check SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER and SMTP_PASSWORD.`
         );
     }
-    const outbox = new OutboxWorker(
-        repos.outbox,
-        createMailer(config.smtp),
-        { instance: config.instanceName, intervalMs: config.smtp.intervalMs },
-        logger,
-        metrics
-    );
-    const app = createApp({ db, client, repos, metrics, apiToken, logger, smtpCheck });
+    if (db.kind === 'pglite') {
+        await repos.outbox.expireAllLeases();
+    }
+    const notifications = await Notifications.create({ client, db, outbox: repos.outbox, config, logger, metrics });
+    const outbox = notifications.outbox;
+    const app = createApp({ db, client, repos, metrics, apiToken, logger, smtpCheck, publicRoutes: notifications.router });
     const server = await listen(app, config.http.host, config.http.port);
     const url = `http://${config.http.host}:${(server.address() as AddressInfo).port}`;
     logger.info({ url, instance: config.instanceName }, 'Partner Desk service listening');
     if (!options.manualPolling) {
         runner.start();
-        outbox.start();
+        notifications.start();
     }
     return {
         url,
@@ -167,6 +166,7 @@ async function startParts(config: ServiceConfig, options: StartOptions, logger: 
         client,
         runner,
         outbox,
+        notifications,
         metrics,
         simulator,
         async close() {
@@ -174,7 +174,7 @@ async function startParts(config: ServiceConfig, options: StartOptions, logger: 
             server.closeAllConnections();
             await closed;
             await runner.stop();
-            await outbox.stop();
+            await notifications.stop();
             await db.close();
             await simulator?.close();
         }

@@ -2,6 +2,8 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { SmtpSettings } from '../notifications/mailer';
+import { notificationEnvShape, notificationSettings, type NotificationSettings } from '../notifications/notificationConfig';
 import { readEnvFile } from './defaultsFile';
 
 const blankToUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -45,6 +47,7 @@ const envSchema = z.object({
     SMTP_PASSWORD: optionalText,
     MAIL_FROM: z.string().min(3),
     OUTBOX_INTERVAL_MS: int(10, 3_600_000),
+    ...notificationEnvShape,
     SIMULATOR_LEADS: int(0, 10_000_000),
     SIMULATOR_PORT: int(0, 65535),
     SIMULATOR_DEMO_JOBS: bool,
@@ -75,7 +78,8 @@ export interface ServiceConfig {
         heartbeatSeconds: number;
     };
     instanceName: string;
-    smtp: { host: string | undefined; port: number; secure: boolean; user: string | undefined; password: string | undefined; from: string; intervalMs: number };
+    smtp: SmtpSettings & { intervalMs: number; perDay: number };
+    notifications: NotificationSettings;
     simulator: { leads: number; port: number; demoJobs: boolean };
     logLevel: string;
 }
@@ -155,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Recor
     if (values.HEARTBEAT_SECONDS * 2 > values.LEASE_SECONDS) {
         problems.push('HEARTBEAT_SECONDS must be at most half of LEASE_SECONDS so a live instance keeps its leases');
     }
+    const notifications = notificationSettings(values, { dataDir: resolve(values.DATA_DIR), host: values.HOST, port: values.PORT, apiToken: values.API_TOKEN }, problems);
     if (problems.length > 0) {
         throw new ConfigError(problems);
     }
@@ -182,8 +187,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Recor
             user: values.SMTP_USER,
             password: values.SMTP_PASSWORD,
             from: values.MAIL_FROM,
-            intervalMs: values.OUTBOX_INTERVAL_MS
+            intervalMs: values.OUTBOX_INTERVAL_MS,
+            poolSize: values.SMTP_POOL_SIZE,
+            perSecond: values.SMTP_RATE_PER_SECOND,
+            perDay: values.SMTP_MAX_PER_DAY
         },
+        notifications,
         simulator: { leads: values.SIMULATOR_LEADS, port: values.SIMULATOR_PORT, demoJobs: values.SIMULATOR_DEMO_JOBS },
         logLevel: values.LOG_LEVEL
     };

@@ -17,6 +17,8 @@ export interface AppDeps {
     logger: Logger;
     /** Checks the SMTP server digests go out through (see checkSmtp); none when SMTP_HOST is empty. */
     smtpCheck?: () => Promise<string | undefined>;
+    /** Routes that carry their own credential and need no API token (the signed unsubscribe links). */
+    publicRoutes?: express.Router;
     /** How long a successful org or SMTP check is trusted by /readyz (ms). */
     orgCheckTtlMs?: number;
 }
@@ -82,6 +84,10 @@ export function createApp(deps: AppDeps): express.Express {
 
     for (const path of ['/healthz', '/readyz', '/metrics']) {
         app.all(path, methodNotAllowed(['GET']));
+    }
+
+    if (deps.publicRoutes) {
+        app.use(deps.publicRoutes);
     }
 
     // The token is checked before the body is read, so an unauthenticated caller learns nothing about parsing.

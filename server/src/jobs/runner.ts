@@ -9,6 +9,7 @@ import { LeaseLostError, type TaskKind, type TaskRow } from '../store/tasksRepo'
 import { BadInputError, CancelledError, ShuttingDownError } from './errors';
 import { finishCancelled } from './finishPhase';
 import type { TaskOutcome } from './jobModel';
+import { queueJobFinished } from './notifyPhase';
 import { revertJob } from './revertPhase';
 import { runJob } from './runJob';
 import { TaskContext } from './taskContext';
@@ -234,6 +235,9 @@ export class JobRunner {
         await repos.tasks.finish(task.job_id, task.kind, instance, outcome.status, outcome.message, outcome.summary).catch((error: unknown) => {
             log.error({ err: error }, 'could not record the end of the task');
         });
+        if (task.kind === 'run') {
+            await queueJobFinished(repos, record, outcome).catch((error: unknown) => log.error({ err: error }, 'could not record the job-finished notification'));
+        }
         metrics.tasksFinished.inc({ kind: task.kind, outcome: outcome.status });
         metrics.taskDuration.observe({ kind: task.kind }, (Date.now() - started) / 1000);
         log.info({ outcome: outcome.status, message: outcome.message }, 'task ended');

@@ -3,22 +3,30 @@ import type { Db } from './db';
 export interface OutboxMessage {
     id: number;
     dedupe_key: string;
-    job_id: string;
+    job_id: string | null;
     recipient_id: string;
     recipient_email: string;
     subject: string;
     body: string;
+    html: string | null;
+    headers: Record<string, string>;
+    kind: string;
     state: 'pending' | 'sending' | 'sent' | 'failed';
     attempts: number;
 }
 
 export interface NewOutboxMessage {
     dedupeKey: string;
-    jobId: string;
+    jobId?: string | null;
     recipientId: string;
     recipientEmail: string;
     subject: string;
+    /** Plain text part. */
     body: string;
+    html?: string | null;
+    headers?: Record<string, string>;
+    kind?: string;
+    language?: string | null;
 }
 
 /** Notifications waiting to be sent; a dedupe key per event keeps every event to one email. */
@@ -30,9 +38,9 @@ export class OutboxRepo {
         let added = 0;
         for (const m of messages) {
             const result = await this.db.query(
-                `INSERT INTO outbox (dedupe_key, job_id, recipient_id, recipient_email, subject, body)
-                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
-                [m.dedupeKey, m.jobId, m.recipientId, m.recipientEmail, m.subject, m.body]
+                `INSERT INTO outbox (dedupe_key, job_id, recipient_id, recipient_email, subject, body, html, headers, kind, language)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10) ON CONFLICT (dedupe_key) DO NOTHING`,
+                [m.dedupeKey, m.jobId ?? null, m.recipientId, m.recipientEmail, m.subject, m.body, m.html ?? null, JSON.stringify(m.headers ?? {}), m.kind ?? 'lead_digest', m.language ?? null]
             );
             added += result.rowCount;
         }
@@ -76,6 +84,39 @@ export class OutboxRepo {
               WHERE id = $1`,
             [id, error.slice(0, 1000), maxAttempts, retryInSeconds]
         );
+    }
+
+    /** A refusal that no retry can change (unknown mailbox, 5xx): failed at once, with the server's answer. */
+    async markPermanentlyFailed(id: number, error: string): Promise<void> {
+        await this.db.query(`UPDATE outbox SET state = 'failed', permanent = true, last_error = $2, lease_until = NULL WHERE id = $1`, [id, error.slice(0, 1000)]);
+    }
+
+    /** A message claimed but not sent (the daily cap was reached): due again at `at`, the attempt not counted. */
+    async release(id: number, at: Date): Promise<void> {
+        await this.db.query(`UPDATE outbox SET state = 'pending', attempts = attempts - 1, lease_until = NULL, next_attempt_at = $2 WHERE id = $1`, [id, at]);
+    }
+
+    /** Messages sent since `since`: the daily cap counts these. */
+    async countSentSince(since: Date): Promise<number> {
+        return Number((await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM outbox WHERE state = 'sent' AND sent_at >= $1`, [since])).rows[0]?.n ?? 0);
+    }
+
+    /**
+     * Ends every lease (PGlite only: one process owns the folder, so a lease left behind was held by a
+     * process that died). Its message was not accepted as far as the store knows, so it goes again.
+     */
+    async expireAllLeases(): Promise<number> {
+        return (await this.db.query(`UPDATE outbox SET lease_until = now() - interval '1 second' WHERE state = 'sending'`)).rowCount;
+    }
+
+    /** The messages that failed for good, newest first (what an operator looks at). */
+    async listFailed(jobId?: string, limit = 100): Promise<Array<{ id: number; recipient_email: string; kind: string; last_error: string | null; permanent: boolean }>> {
+        return (
+            await this.db.query<{ id: number; recipient_email: string; kind: string; last_error: string | null; permanent: boolean }>(
+                `SELECT id, recipient_email, kind, last_error, permanent FROM outbox WHERE state = 'failed' AND ($1::text IS NULL OR job_id = $1) ORDER BY id DESC LIMIT $2`,
+                [jobId ?? null, limit]
+            )
+        ).rows.map((row) => ({ ...row, id: Number(row.id) }));
     }
 
     async countByState(jobId?: string): Promise<Record<string, number>> {

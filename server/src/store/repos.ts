@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { NotificationsRepo } from './notificationsRepo';
 import { OutboxRepo } from './outboxRepo';
 import { PlanRepo } from './planRepo';
 import { SfBulkJobsRepo } from './sfBulkJobsRepo';
@@ -10,6 +11,7 @@ export interface Repos {
     plan: PlanRepo;
     sfJobs: SfBulkJobsRepo;
     outbox: OutboxRepo;
+    notifications: NotificationsRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -17,6 +19,7 @@ export function createRepos(db: Db): Repos {
         tasks: new TasksRepo(db),
         plan: new PlanRepo(db),
         sfJobs: new SfBulkJobsRepo(db),
-        outbox: new OutboxRepo(db)
+        outbox: new OutboxRepo(db),
+        notifications: new NotificationsRepo(db)
     };
 }
