@@ -321,5 +321,38 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
                 expect: [ctx.label('Doctor_Title')]
             }
         })
+    },
+    {
+        bundle: 'routingHealth',
+        translated: 'data',
+        states: (ctx) => ({
+            data: {
+                description: 'Routing health: problems first, each with what to do',
+                apex: { getChecks: ctx.dataFrom('getChecks.json', 'mixed') },
+                expect: [ctx.label('Health_Title'), ctx.text('getChecks.json', 'mixed.0.detail')]
+            },
+            healthy: {
+                description: 'Every check passed',
+                apex: { getChecks: ctx.dataFrom('getChecks.json', 'healthy') },
+                expect: [ctx.label('Health_All_Ok')]
+            },
+            loading: {
+                description: 'Running the checks',
+                apex: { getChecks: ctx.pending() },
+                expect: [ctx.label('Health_Title')]
+            },
+            ...loadFailures(ctx, {
+                methods: ['getChecks'],
+                message: 'You do not have access to distribution groups.',
+                expect: [ctx.label('Health_Error')]
+            }),
+            refresh: {
+                description: 'Key path: run the checks again',
+                apex: { getChecks: ctx.dataFrom('getChecks.json', 'mixed') },
+                steps: [{ waitForText: ctx.text('getChecks.json', 'mixed.0.detail') }, { click: 'lightning-button-icon button' }],
+                expectCalls: ['getChecks', 'getChecks'],
+                expect: [ctx.label('Health_Title')]
+            }
+        })
     }
 ];
