@@ -59,6 +59,8 @@ const CACHE_FILE = join(REPO_ROOT, 'node_modules', '.cache', 'partner-desk-galle
 const PLATFORM_SHIMS: Record<string, string> = {
     '@salesforce/apex': 'apex.ts',
     '@salesforce/user/Id': 'userId.ts',
+    '@salesforce/i18n/locale': 'i18nLocale.ts',
+    '@salesforce/i18n/timeZone': 'i18nTimeZone.ts',
     'lightning/actions': 'actions.ts',
     'lightning/confirm': 'confirm.ts',
     'lightning/navigation': 'navigation.ts',

@@ -17,6 +17,17 @@ declare module '@salesforce/customPermission/*' {
     export default hasPermission;
 }
 
+/** The running user's locale (`en-US`, `nb-NO`) and IANA time zone (`Europe/Oslo`), from their settings. */
+declare module '@salesforce/i18n/locale' {
+    const locale: string;
+    export default locale;
+}
+
+declare module '@salesforce/i18n/timeZone' {
+    const timeZone: string;
+    export default timeZone;
+}
+
 declare module '@salesforce/user/Id' {
     const userId: string;
     export default userId;

@@ -7,6 +7,8 @@ import getInboxOptions from '@salesforce/apex/LeadsInboxController.getInboxOptio
 import acceptLead from '@salesforce/apex/LeadsInboxController.acceptLead';
 import returnLead from '@salesforce/apex/LeadsInboxController.returnLead';
 import updateLeadStatus from '@salesforce/apex/LeadsInboxController.updateLeadStatus';
+import USER_LOCALE from '@salesforce/i18n/locale';
+import USER_TIME_ZONE from '@salesforce/i18n/timeZone';
 import { formatLabel, reduceErrors } from 'c/ldsUtils';
 import { LABELS } from './labels';
 /** Rows fetched per page ("Load more" fetches the next page). */
@@ -209,8 +211,15 @@ export default class LeadsInbox extends LightningElement {
             };
         });
     }
+    // In the partner's own locale and time zone (their Salesforce settings), not the browser's: a partner
+    // travelling or on a shared machine still sees due times as their Salesforce profile says.
+    // https://developer.salesforce.com/docs/platform/lwc/guide/create-i18n
     formatDateTime(iso) {
-        return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+        return new Intl.DateTimeFormat(USER_LOCALE, {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+            timeZone: USER_TIME_ZONE
+        }).format(new Date(iso));
     }
     get hasRows() {
         return this.current.rows.length > 0;

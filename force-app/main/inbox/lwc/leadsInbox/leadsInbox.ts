@@ -8,6 +8,8 @@ import returnLead from '@salesforce/apex/LeadsInboxController.returnLead';
 import updateLeadStatus from '@salesforce/apex/LeadsInboxController.updateLeadStatus';
 import type { InboxListName, InboxRow, SlaState, SortKey } from '@salesforce/apex/LeadsInboxController.getInboxPage';
 import type { InboxOption, InboxOptions } from '@salesforce/apex/LeadsInboxController.getInboxOptions';
+import USER_LOCALE from '@salesforce/i18n/locale';
+import USER_TIME_ZONE from '@salesforce/i18n/timeZone';
 import { formatLabel, reduceErrors } from 'c/ldsUtils';
 import { LABELS } from './labels';
 
@@ -277,8 +279,15 @@ export default class LeadsInbox extends LightningElement {
         });
     }
 
+    // In the partner's own locale and time zone (their Salesforce settings), not the browser's: a partner
+    // travelling or on a shared machine still sees due times as their Salesforce profile says.
+    // https://developer.salesforce.com/docs/platform/lwc/guide/create-i18n
     private formatDateTime(iso: string): string {
-        return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+        return new Intl.DateTimeFormat(USER_LOCALE, {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+            timeZone: USER_TIME_ZONE
+        }).format(new Date(iso));
     }
 
     get hasRows(): boolean {

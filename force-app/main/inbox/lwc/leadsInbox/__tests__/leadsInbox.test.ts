@@ -26,6 +26,10 @@ jest.mock('@salesforce/label/c.Inbox_Showing', () => ({ default: 'Showing {0} of
 jest.mock('@salesforce/label/c.Inbox_Empty_Search', () => ({ default: 'No leads match {0}.' }), { virtual: true });
 jest.mock('@salesforce/label/c.Inbox_Accepted', () => ({ default: '{0} is yours now.' }), { virtual: true });
 jest.mock('@salesforce/label/c.Inbox_Age_Hours', () => ({ default: '{0} h' }), { virtual: true });
+jest.mock('@salesforce/label/c.Inbox_Sla_Due_At', () => ({ default: 'Due {0}' }), { virtual: true });
+// The partner's Salesforce settings, unlike the test machine's (en-US, UTC): dates must follow these.
+jest.mock('@salesforce/i18n/locale', () => ({ default: 'nb-NO' }), { virtual: true });
+jest.mock('@salesforce/i18n/timeZone', () => ({ default: 'Asia/Tokyo' }), { virtual: true });
 jest.mock('@salesforce/label/c.Inbox_Age_Days', () => ({ default: '{0} d' }), { virtual: true });
 jest.mock('@salesforce/label/c.Inbox_Status_Updated', () => ({ default: '{0}: status set to {1}.' }), {
     virtual: true
@@ -171,6 +175,16 @@ describe('c-leads-inbox', () => {
         expect(all(element, 'lightning-button.accept')).toHaveLength(3);
         expect(all(element, 'lightning-combobox.status')).toHaveLength(0);
         expect(text(element, '.showing')).toBe('Showing 3 of 27');
+    });
+
+    it("shows due times in the partner's own locale and time zone, not the browser's", async () => {
+        servePages();
+        const element = await render();
+
+        // 2026-11-24T10:00Z is 19:00 in Tokyo; the browser here would say "Nov 24, 2026, 10:00 AM".
+        const due = all(element, '.lead')[0].querySelector('.lead-due')!;
+        expect(due.textContent).toBe('Due 24. nov. 2026, 19:00');
+        expect(all(element, '.lead')[0].querySelector('.sla')!.getAttribute('title')).toBe(due.textContent);
     });
 
     it('shows my own leads with a status picker of the allowed statuses, and Accept only where it applies', async () => {
