@@ -1,13 +1,15 @@
 /**
  * The service moving 1,000,000 leads through Bulk API 2.0 against the org simulator running in a
- * child process (so only the service's memory and CPU are measured here), and the same move through
- * sObject Collections, measured on 20,000 leads and scaled linearly (said so in the labels).
+ * child process (so only the service's memory and CPU are measured here), once with the embedded
+ * store (PGlite, the default) and once with PostgreSQL (BENCH_STORES picks: pglite,postgres), and the
+ * same move through sObject Collections, measured on 20,000 leads and scaled linearly (said so in the labels).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { readEnvFile } from '../src/config/defaultsFile';
 import { loadConfig } from '../src/config/serviceConfig';
@@ -22,13 +24,9 @@ import { MemoryPeak, round, type BenchFigure } from './harness';
 
 export const name = 'reassign';
 export const description =
-    'service moving 1,000,000 leads (Bulk API 2.0) against the simulator in a child process, store on PostgreSQL (BENCH_DATABASE_URL): peak RSS (target < 300 MB), CPU (< 30 s), HTTP requests besides polls (<= 20); vs sObject Collections';
+    'service moving 1,000,000 leads (Bulk API 2.0) against the simulator in a child process, on the embedded store (PGlite) and on PostgreSQL (BENCH_DATABASE_URL): peak RSS, CPU, wall time, HTTP requests besides polls (<= 20); embedded vs PostgreSQL; vs sObject Collections';
 
-/**
- * The store for a million-row plan is the PostgreSQL server (the configuration for big jobs): embedded
- * PGlite alone takes ~0.9 GB RSS and minutes of CPU at this size on this machine. Its CPU is the
- * database server's, not counted in the service's figures; the bench says so when it prints.
- */
+/** The PostgreSQL server for the PostgreSQL run; its CPU is the server's, not in the service's figures (the bench says so). */
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface SimInfo {
@@ -77,9 +75,108 @@ async function resetStats(url: string): Promise<void> {
 
 const POLL_KINDS = new Set(['bulk.ingest.info', 'bulk.query.info']);
 
+type StoreKind = 'postgres' | 'pglite';
+
+interface StoreRun {
+    figures: BenchFigure[];
+    wall: number;
+    peakRss: number;
+    /** The service's RSS, idle, right after its first start on a fresh DATA_DIR (embedded store only). */
+    idleRss?: number;
+}
+
+/** Starts the service (server/src/main.ts, as npm start does) on a fresh DATA_DIR against the simulator and reads its RSS once it idles. */
+async function idleServiceRss(info: SimInfo): Promise<number> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pd-bench-idle-'));
+    const service = spawn(
+        process.execPath,
+        [
+            '--max-old-space-size=512',
+            '--import',
+            pathToFileURL(require.resolve('tsx')).href,
+            resolve(__dirname, '../src/main.ts')
+        ],
+        {
+            env: {
+                PATH: process.env.PATH ?? '',
+                SF_LOGIN_URL: info.url,
+                SF_CLIENT_ID: info.consumer.clientId,
+                SF_CLIENT_SECRET: info.consumer.clientSecret,
+                API_TOKEN: 'bench-token-0123456789abcdef',
+                DATA_DIR: dataDir,
+                PORT: '0',
+                POLL_INTERVAL_MS: '3600000'
+            },
+            stdio: ['ignore', 'pipe', 'inherit']
+        }
+    );
+    try {
+        await new Promise<void>((done, fail) => {
+            createInterface({ input: service.stdout! }).on(
+                'line',
+                (line) => line.includes('Partner Desk service listening') && done()
+            );
+            service.once('exit', (code) => fail(new Error(`the service exited with ${code} before listening`)));
+        });
+        await new Promise((done) => setTimeout(done, 5_000));
+        const status = readFileSync(`/proc/${service.pid}/status`, 'utf8');
+        return round(Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024, 1);
+    } finally {
+        service.kill('SIGTERM');
+        await new Promise((done) => service.once('exit', done));
+        rmSync(dataDir, { recursive: true, force: true });
+    }
+}
+
+/**
+ * The embedded store beside PostgreSQL: each moves the same 1,000,000 leads (a fresh simulator each,
+ * the first move changes the owners); then the figures the embedded store is held to.
+ */
 export async function run(): Promise<BenchFigure[]> {
+    const stores = (process.env.BENCH_STORES ?? 'pglite,postgres').split(',').map((s) => s.trim()) as StoreKind[];
+    const runs = new Map<StoreKind, StoreRun>();
+    for (const store of stores) {
+        runs.set(store, await runOnStore(store, store === 'postgres'));
+    }
+    const figures = [...stores]
+        .sort()
+        .reverse()
+        .flatMap((store) => runs.get(store)!.figures);
+    const pg = runs.get('postgres');
+    const lite = runs.get('pglite');
+    if (lite) {
+        figures.push(
+            {
+                label: 'embedded PGlite: service peak RSS during the move (aim < 600 MB)',
+                value: lite.peakRss,
+                unit: 'MB'
+            },
+            {
+                label: 'embedded PGlite: service RSS idle after its first start on a fresh DATA_DIR (aim < 300 MB)',
+                value: lite.idleRss ?? 0,
+                unit: 'MB'
+            }
+        );
+    }
+    if (pg && lite) {
+        figures.push({
+            label: 'embedded PGlite / PostgreSQL: wall time of the move (aim <= 2)',
+            value: round(lite.wall / pg.wall, 2),
+            unit: 'x'
+        });
+    }
+    figures.push({
+        label: `machine: ${cpus().length} cores, load average at the end ${loadavg()[0]!.toFixed(1)} (other work shares them)`,
+        value: cpus().length,
+        unit: 'cores'
+    });
+    return figures;
+}
+
+async function runOnStore(store: StoreKind, withCollections: boolean): Promise<StoreRun> {
     const bulkLeads = Number(process.env.BENCH_LEADS ?? 1_000_000);
-    const collectionsLeads = Number(process.env.BENCH_COLLECTIONS_LEADS ?? 20_000);
+    const collectionsLeads = withCollections ? Number(process.env.BENCH_COLLECTIONS_LEADS ?? 20_000) : 0;
+    const prefix = store === 'pglite' ? 'embedded PGlite: ' : 'PostgreSQL: ';
     const { child, info } = await startSimulatorProcess(bulkLeads, collectionsLeads);
     const dataDir = mkdtempSync(join(tmpdir(), 'pd-bench-'));
     const figures: BenchFigure[] = [];
@@ -92,7 +189,7 @@ export async function run(): Promise<BenchFigure[]> {
                 SF_CLIENT_SECRET: info.consumer.clientSecret,
                 API_TOKEN: 'bench-token-0123456789abcdef',
                 DATA_DIR: dataDir,
-                DATABASE_URL,
+                DATABASE_URL: store === 'postgres' ? DATABASE_URL : '',
                 DATABASE_SCHEMA: `pd_bench_${process.pid}`,
                 BULK_POLL_INTERVAL_MS: '1000',
                 COLLECTIONS_BELOW_ROWS: String(Math.min(2000, bulkLeads)),
@@ -223,7 +320,13 @@ export async function run(): Promise<BenchFigure[]> {
                 value: bulk.recordPolls,
                 unit: 'requests'
             },
-            { label: 'store: PostgreSQL server (its CPU is not in the service CPU figure)', value: 1, unit: '' }
+            store === 'postgres'
+                ? { label: 'store: PostgreSQL server (its CPU is not in the service CPU figure)', value: 1, unit: '' }
+                : {
+                      label: 'store: embedded PGlite in the service process (its CPU is in the service CPU figure)',
+                      value: 1,
+                      unit: ''
+                  }
         );
         for (const [kind, n] of Object.entries(bulk.stats.requests).sort()) {
             figures.push({ label: `  requests ${kind}`, value: n, unit: '' });
@@ -232,10 +335,15 @@ export async function run(): Promise<BenchFigure[]> {
             figures.push({ label: `  inside Composite Batch: ${kind}`, value: n, unit: '' });
         }
 
-        if (dryRun) {
+        const result = (): StoreRun => ({
+            figures: figures.map((f) => ({ ...f, label: `${prefix}${f.label}` })),
+            wall: bulk.wall,
+            peakRss: peak
+        });
+        if (dryRun || !withCollections) {
             await db.query(`DROP SCHEMA ${config.store.schema} CASCADE`);
             await db.close();
-            return figures;
+            return store === 'pglite' ? { ...result(), idleRss: await idleServiceRss(info) } : result();
         }
         const coll = await measure(
             {
@@ -297,11 +405,11 @@ export async function run(): Promise<BenchFigure[]> {
         );
         await db.query(`DROP SCHEMA ${config.store.schema} CASCADE`);
         await db.close();
+        return store === 'pglite' ? { ...result(), idleRss: await idleServiceRss(info) } : result();
     } finally {
         child.kill('SIGKILL');
         rmSync(dataDir, { recursive: true, force: true });
     }
-    return figures;
 }
 
 function envJobs(env: Record<string, string>): Partial<ReturnType<typeof loadConfig>['jobs']> {

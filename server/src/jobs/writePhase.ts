@@ -31,7 +31,11 @@ function ownerOf(row: { new_owner_id: string | null; old_owner_id: string }, col
     return (column === 'new_owner_id' ? row.new_owner_id : row.old_owner_id) ?? '';
 }
 
-/** The CSV of one chunk (Id,OwnerId, and the routing fields with a stamp), read from the store page by page in write order. */
+/**
+ * The CSV of one chunk (Id,OwnerId, and the routing fields with a stamp), read from the store page by
+ * page in write order. What follows the owner is the same on every line of a chunk, so the store
+ * joins the lines itself (see PlanRepo.csvPages).
+ */
 async function* chunkCsv(
     ctx: TaskContext,
     spec: WriteSpec,
@@ -40,16 +44,9 @@ async function* chunkCsv(
     stamp?: RoutingStamp
 ): AsyncGenerator<string> {
     yield stamp ? ROUTED_CSV_HEADER : 'Id,OwnerId\n';
-    const routedAt = new Date().toISOString();
-    for await (const page of ctx.repos.plan.iterateWriteOrder(ctx.jobId, spec.working, keyFrom, keyTo)) {
-        let text = '';
-        for (const row of page) {
-            text += stamp
-                ? routedCsvRow(row.lead_id, ownerOf(row, spec.ownerColumn), stamp, routedAt)
-                : `${row.lead_id},${ownerOf(row, spec.ownerColumn)}\n`;
-        }
-        yield text;
-    }
+    // A routed line is "Id,OwnerId" and then the stamp's fields: the part after the owner, from the one place that writes the line.
+    const lineEnd = stamp ? routedCsvRow('', '', stamp, new Date().toISOString()).slice(1) : '\n';
+    yield* ctx.repos.plan.csvPages(ctx.jobId, spec.working, keyFrom, keyTo, spec.ownerColumn, lineEnd);
 }
 
 /** Progress of the write: rows settled in the store, plus `inFlight` rows Salesforce has processed in a job not settled yet. */

@@ -18,12 +18,13 @@ const nodeRequire: NodeJS.Require =
 const { PGlite } = nodeRequire('@electric-sql/pglite') as { PGlite: typeof PGliteClass };
 
 /**
- * PostgreSQL settings for the embedded store. The WASM heap holds shared_buffers; PGlite's 128 MB
- * default is most of its idle memory, while the store's working set is one job's plan pages read
- * in order, which the operating system's file cache serves as well (measured: idle RSS 317 MB with
- * 128 MB, 186 MB with 16 MB).
+ * PostgreSQL settings for the embedded store. The WASM heap holds shared_buffers, and PGlite's 128 MB
+ * default was most of the service's idle memory. Measured (service idle on a fresh DATA_DIR, simulator
+ * mode): 367 MB with 128 MB, 278-318 MB with 64 MB, 289-350 MB with 32 MB, 231 MB with 16 MB; with
+ * 16 MB the store's work on a 200,000-row plan took 2.1 times as long as with 128 MB (pages evicted
+ * and read again through the WASM file layer). 32 MB is the compromise.
  */
-export const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB'];
+export const PGLITE_SETTINGS = ['-c', 'shared_buffers=32MB'];
 
 /**
  * Creates a new data folder in a process of its own: initdb grows the WASM heap to about 700 MB,

@@ -137,6 +137,44 @@ export class PlanRepo {
         }
     }
 
+    /**
+     * The upload CSV lines (`Id,OwnerId` then `lineEnd`) of the rows of one status within (fromKey, toKey],
+     * page by page in write order. The database joins each page into one text value: one value to hand
+     * over per 10,000 rows instead of eight per row (with the embedded store, decoding rows is most of a
+     * page's cost).
+     */
+    async *csvPages(
+        jobId: string,
+        status: PlanStatus,
+        fromKey: string,
+        toKey: string,
+        ownerColumn: 'new_owner_id' | 'old_owner_id',
+        lineEnd: string,
+        pageSize = 10_000
+    ): AsyncGenerator<string> {
+        let after = fromKey;
+        for (;;) {
+            const page = (
+                await this.db.query<{ csv: string | null; last_key: string | null; n: string }>(
+                    `SELECT string_agg(lead_id || ',' || coalesce(${ownerColumn}, '') || $6, '' ORDER BY sort_key) AS csv,
+                            max(sort_key) AS last_key, count(*) AS n
+                       FROM (SELECT lead_id, ${ownerColumn}, sort_key FROM plan_rows
+                              WHERE job_id = $1 AND status = $2 AND sort_key > $3 AND sort_key <= $4
+                              ORDER BY sort_key LIMIT $5) AS page`,
+                    [jobId, status, after, toKey, pageSize, lineEnd]
+                )
+            ).rows[0];
+            if (!page || page.last_key === null || page.csv === null) {
+                return;
+            }
+            yield page.csv;
+            after = page.last_key;
+            if (Number(page.n) < pageSize) {
+                return;
+            }
+        }
+    }
+
     /** The next chunk of at most `count` rows of `status` after `afterKey` in write order, or undefined when none is left. */
     async nextChunk(
         jobId: string,
