@@ -17,3 +17,12 @@ declare module '@salesforce/apex/PartnerQueuesController.createPartnerQueue' {
     import type { QueueBacklog } from 'c/distributionCommon';
     export default function createPartnerQueue(params: { accountId: string }): Promise<QueueBacklog>;
 }
+
+declare module '@salesforce/apex/PartnerQueuesController.syncPartnerQueueMembers' {
+    /** PartnerQueueSync.Result: memberships added and removed. */
+    export interface SyncResult {
+        added: number;
+        removed: number;
+    }
+    export default function syncPartnerQueueMembers(params: { queueId: string }): Promise<SyncResult>;
+}

@@ -1,0 +1,3 @@
+trigger UserTrigger on User(after insert, after update) {
+    PartnerQueueSync.onUsersChanged(Trigger.new, Trigger.oldMap);
+}
