@@ -14,6 +14,7 @@ import NOTIFY from '@salesforce/label/c.Distribution_Notify';
 import DISTRIBUTE from '@salesforce/label/c.Distribution_Distribute_Button';
 import DONE from '@salesforce/label/c.Distribution_Distribute_Done';
 import RESULT from '@salesforce/label/c.Distribution_Distribute_Result';
+import NOT_ACCESSIBLE from '@salesforce/label/c.Distribution_Distribute_Not_Accessible';
 import DISTRIBUTE_ERROR from '@salesforce/label/c.Distribution_Distribute_Error';
 import GROUPS_ERROR from '@salesforce/label/c.Distribution_Distribute_Groups_Error';
 import NO_GROUPS from '@salesforce/label/c.Distribution_Distribute_No_Groups';
@@ -98,6 +99,12 @@ export default class DistributeLeads extends LightningElement {
     get resultText(): string {
         const s = this.summary;
         return s ? formatLabel(RESULT, s.assigned, s.noEligible, s.notMatched) : '';
+    }
+
+    /** Selected leads the user cannot see or edit: said, never dropped silently. */
+    get notAccessibleText(): string {
+        const count = this.summary?.notAccessible ?? 0;
+        return count > 0 ? formatLabel(NOT_ACCESSIBLE, count) : '';
     }
 
     handleGroupChange(event: CustomEvent<{ value: string }>): void {

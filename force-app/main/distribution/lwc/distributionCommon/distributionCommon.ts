@@ -103,6 +103,8 @@ export interface DistributeSummary {
     assigned: number;
     noEligible: number;
     notMatched: number;
+    /** Selected leads left alone because the user cannot see or edit them. */
+    notAccessible?: number;
     outcomes: LeadOutcome[];
 }
 

@@ -24,6 +24,12 @@ jest.mock(
     { virtual: true }
 );
 
+jest.mock(
+    '@salesforce/label/c.Distribution_Distribute_Not_Accessible',
+    () => ({ default: '{0} selected leads were left as they are: you cannot see or edit them.' }),
+    { virtual: true }
+);
+
 interface ApexWireAdapterMock {
     emit(value: unknown): void;
     error(body?: unknown): void;
@@ -133,6 +139,29 @@ describe('c-distribute-leads', () => {
             '2 assigned, 1 with no eligible member, 0 matching no group.'
         );
         expect(root.querySelector('.group')).toBeNull();
+    });
+
+    it('says how many selected leads were left alone because they cannot be seen or edited', async () => {
+        const element = await renderWithGroups();
+        const root = element.shadowRoot!;
+        jest.mocked(distributeLeads).mockResolvedValue({ ...SUMMARY, notAccessible: 2 } as DistributeSummary);
+        one(root, 'lightning-button.distribute').click();
+        await flush();
+
+        expect(root.querySelector('.not-accessible')!.textContent).toBe(
+            '2 selected leads were left as they are: you cannot see or edit them.'
+        );
+    });
+
+    it('says nothing about access when every selected lead could be handled', async () => {
+        const element = await renderWithGroups();
+        const root = element.shadowRoot!;
+        jest.mocked(distributeLeads).mockResolvedValue(SUMMARY as DistributeSummary);
+        one(root, 'lightning-button.distribute').click();
+        await flush();
+
+        expect(root.querySelector('.result')).not.toBeNull();
+        expect(root.querySelector('.not-accessible')).toBeNull();
     });
 
     it('sends no group when each lead should use its matching group', async () => {
