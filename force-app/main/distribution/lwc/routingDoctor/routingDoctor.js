@@ -76,6 +76,7 @@ export default class RoutingDoctor extends LightningElement {
             key: `${index}-${member.name ?? ''}`,
             memberName: member.name ?? '',
             verdict: member.eligible ? ELIGIBLE : (member.reason ?? ''),
+            warningText: member.warnings && member.warnings.length > 0 ? member.warnings.join(', ') : null,
             eligible: member.eligible,
             className: member.eligible
                 ? 'member eligible slds-text-color_success'

@@ -47,6 +47,7 @@ interface MemberView {
     key: string;
     memberName: string;
     verdict: string;
+    warningText: string | null;
     eligible: boolean;
     className: string;
 }
@@ -113,6 +114,7 @@ export default class RoutingDoctor extends LightningElement {
             key: `${index}-${member.name ?? ''}`,
             memberName: member.name ?? '',
             verdict: member.eligible ? ELIGIBLE : (member.reason ?? ''),
+            warningText: member.warnings && member.warnings.length > 0 ? member.warnings.join(', ') : null,
             eligible: member.eligible,
             className: member.eligible
                 ? 'member eligible slds-text-color_success'

@@ -88,11 +88,14 @@ describe('c-routing-doctor', () => {
             'Nordic: c.Doctor_Routes_Here',
             'Southern Europe: c.Doctor_Does_Not_Match'
         ]);
-        expect(texts(element, '.member.ineligible')).toEqual([
+        expect(texts(element, '.member.ineligible .member-verdict')).toEqual([
             'PD Test Alpha: paused',
             'Ada Partner: away until 24/12/2026'
         ]);
-        expect(texts(element, '.member.eligible')).toEqual(['PD Test Beta: c.Doctor_Eligible']);
+        expect(texts(element, '.member.eligible .member-verdict')).toEqual(['PD Test Beta: c.Doctor_Eligible']);
+        expect(texts(element, '.member-warnings')).toEqual([
+            '(not a member of a live partner site: cannot sign in to see the lead)'
+        ]);
         expect(texts(element, '.would-go-to')).toEqual(['Would go to: PD Test Beta']);
         expect(texts(element, '.fallback')).toEqual(['Fallback: Channel_Managers']);
         expect(element.shadowRoot!.querySelector('.spinner')).toBeNull();
