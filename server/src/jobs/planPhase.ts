@@ -15,8 +15,11 @@ export async function planJob(ctx: TaskContext): Promise<void> {
     // Counted while the job was resolved; a job resolved by an older version counts here.
     const expected = job.selectionSize ?? (await countSelection(ctx, job));
     const useBulk = expected >= ctx.config.jobs.collectionsBelowRows;
+    // Away_Until__c is a date without a time zone: the service reads "today" in UTC (the org's Apex
+    // uses the running user's zone, so the two can differ for a few hours around midnight).
+    const today = new Date().toISOString().slice(0, 10);
     const distributor: Distributor | undefined = job.group
-        ? createDistributor(job.group.members, job.group.state)
+        ? createDistributor(job.group.members, job.group.state, today)
         : undefined;
     const fixedOwner = job.group ? undefined : job.targets[0]!.id;
     const sourceIsMember = job.group?.members.some((m) => m.id === job.source.id) ?? false;

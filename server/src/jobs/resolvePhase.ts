@@ -238,8 +238,10 @@ async function resolveMembers(
             id: owner.id,
             weight,
             active: usable,
+            paused: row.Paused__c === true,
             capacity,
-            load: capacity === null ? 0 : (loads.get(owner.id) ?? 0)
+            load: capacity === null ? 0 : (loads.get(owner.id) ?? 0),
+            awayUntil: row.Away_Until__c ?? null
         });
     }
     if (!members.some((m) => m.active)) {

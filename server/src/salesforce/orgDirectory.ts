@@ -31,6 +31,9 @@ export interface MemberInfo {
     Weight__c: number | null;
     Capacity__c: number | null;
     Active__c: boolean;
+    /** Availability (docs/round-robin.md): paused, or away through a date (YYYY-MM-DD). */
+    Paused__c?: boolean | null;
+    Away_Until__c?: string | null;
 }
 
 const USER_FIELDS = 'Id, Username, Name, Email, IsActive, UserType';
@@ -119,7 +122,7 @@ export class OrgDirectory {
         const rows = await this.client.query<
             MemberInfo & { Distribution_Group__c: string; Distribution_Group__r: Omit<GroupInfo, 'Id'> }
         >(
-            `SELECT Id, Member_Type__c, Queue_Developer_Name__c, Username__c, Weight__c, Capacity__c, Active__c, Distribution_Group__c,
+            `SELECT Id, Member_Type__c, Queue_Developer_Name__c, Username__c, Weight__c, Capacity__c, Active__c, Paused__c, Away_Until__c, Distribution_Group__c,
                     Distribution_Group__r.Name, Distribution_Group__r.Active__c, Distribution_Group__r.State__c
                FROM Distribution_Member__c WHERE Distribution_Group__r.Name = ${soqlString(name)} ORDER BY CreatedDate, Id`
         );

@@ -48,6 +48,19 @@ async function routedLeads(client: OrgClient, ids: string[]): Promise<RoutedLead
     return out;
 }
 
+/** The owner Id a group member stands for (its queue or user), as the service resolves it. */
+async function ownerOfMember(
+    client: OrgClient,
+    member: { Member_Type__c: string; Queue_Developer_Name__c: string | null; Username__c: string | null }
+): Promise<string> {
+    const soql =
+        member.Member_Type__c === 'Queue'
+            ? `SELECT Id FROM Group WHERE Type = 'Queue' AND DeveloperName = '${member.Queue_Developer_Name__c}'`
+            : `SELECT Id FROM User WHERE Username = '${member.Username__c}'`;
+    const [row] = await client.query<{ Id: string }>(soql);
+    return row!.Id;
+}
+
 /** Marks leads accepted long ago in some group, as leads the org routed earlier would be. */
 async function markAccepted(client: OrgClient, ids: string[], ownerId: string, groupId: string): Promise<void> {
     for (let i = 0; i < ids.length; i += 200) {
@@ -164,5 +177,48 @@ describe('bulk moves as routing events, against the org simulator', () => {
         expect(count!.expr0).toBe(leads.length);
         const stored = await readJobRecord(r.client, jobId);
         expect(stored.Status__c).toBe('Completed');
+    });
+
+    test('given a paused member and one away through today, when a job plans for the group, then neither is given a lead', async () => {
+        const r = await createRunner(env.sim, env.db, NOTIFY_ENV);
+        const members = await r.client.query<{
+            Id: string;
+            Member_Type__c: string;
+            Queue_Developer_Name__c: string | null;
+            Username__c: string | null;
+        }>(
+            "SELECT Id, Member_Type__c, Queue_Developer_Name__c, Username__c FROM Distribution_Member__c WHERE Distribution_Group__r.Name = 'Southern Europe and Asia' ORDER BY CreatedDate, Id"
+        );
+        expect(members.length).toBeGreaterThanOrEqual(3);
+        const today = new Date().toISOString().slice(0, 10);
+        const patch = (id: string, fields: Record<string, unknown>) =>
+            r.client.rest('PATCH', `${r.client.dataPath}/sobjects/Distribution_Member__c/${id}`, fields);
+        await patch(members[0]!.Id, { Paused__c: true });
+        await patch(members[1]!.Id, { Away_Until__c: today });
+        const source = env.sim.sample!.partnerUsers[7]!;
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'Group',
+            Target__c: 'Southern Europe and Asia',
+            Dry_Run__c: true
+        });
+
+        const record = await runUntil(r, jobId, ['Completed', 'Failed']);
+
+        expect(record.Status__c).toBe('Completed');
+        const targets = JSON.parse(String(record.Summary__c)).targets as Array<{
+            ownerId: string;
+            name: string;
+            planned: number;
+        }>;
+        const planned = targets.reduce((sum, t) => sum + t.planned, 0);
+        expect(planned).toBeGreaterThan(0);
+        const [paused, away] = await Promise.all([0, 1].map((k) => ownerOfMember(r.client, members[k]!)));
+        expect(targets.find((t) => t.ownerId === paused)?.planned ?? 0).toBe(0);
+        expect(targets.find((t) => t.ownerId === away)?.planned ?? 0).toBe(0);
+        // The Ids compare as the summary writes them: every planned lead went to one of the other members.
+        const others = await Promise.all(members.slice(2).map((m) => ownerOfMember(r.client, m)));
+        expect(targets.filter((t) => others.includes(t.ownerId)).reduce((sum, t) => sum + t.planned, 0)).toBe(planned);
     });
 });
