@@ -109,6 +109,10 @@ export default class AssignToPartner extends LightningElement {
         }
         return this.options.readyUsers.map((user) => ({ value: user.userId, label: userLabel(user) }));
     }
+    /** Said under the picker when its list stopped at its cap, rather than leaving some out silently. */
+    get capNotice() {
+        return this.options?.capNotices?.[this.targetType] ?? '';
+    }
     get hasTargetOptions() {
         return this.targetOptions.length > 0;
     }

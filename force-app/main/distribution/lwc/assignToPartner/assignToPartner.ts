@@ -127,6 +127,11 @@ export default class AssignToPartner extends LightningElement {
         return this.options.readyUsers.map((user) => ({ value: user.userId, label: userLabel(user) }));
     }
 
+    /** Said under the picker when its list stopped at its cap, rather than leaving some out silently. */
+    get capNotice(): string {
+        return this.options?.capNotices?.[this.targetType] ?? '';
+    }
+
     get hasTargetOptions(): boolean {
         return this.targetOptions.length > 0;
     }

@@ -84,6 +84,8 @@ export interface AssignOptions {
     readyUsers: UserOption[];
     notReadyUsers: UserOption[];
     currentOwnerName?: string | null;
+    /** By target type, a notice that its list stopped at its cap (translated); none for complete lists. */
+    capNotices?: Partial<Record<'Group' | 'Queue' | 'User', string>>;
 }
 
 export type Outcome = 'Assigned' | 'No_Eligible_Member' | 'Not_Routed';

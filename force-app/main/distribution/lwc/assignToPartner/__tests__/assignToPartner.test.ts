@@ -109,6 +109,17 @@ describe('c-assign-to-partner', () => {
         ]);
     });
 
+    it('says under a picker that its list stopped at its cap, and only for that list', async () => {
+        const notice = 'Only the first 500 are listed; some may be missing.';
+        const element = await renderWithOptions({ ...ASSIGN_OPTIONS, capNotices: { User: notice } });
+        const root = element.shadowRoot!;
+
+        expect(root.querySelector('.cap-notice')).toBeNull();
+        change(one(root, '.target-type'), { value: 'User' });
+        await flush();
+        expect(root.querySelector('.cap-notice')!.textContent).toBe(notice);
+    });
+
     it('says when there is nothing of a kind to choose', async () => {
         const element = await renderWithOptions({ ...ASSIGN_OPTIONS, groups: [], queues: [], readyUsers: [] });
         const root = element.shadowRoot!;
