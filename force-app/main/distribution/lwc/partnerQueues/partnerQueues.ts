@@ -4,7 +4,8 @@ import canManageQueues from '@salesforce/customPermission/Partner_Desk_Manage_Pa
 import getPartnerQueues from '@salesforce/apex/PartnerQueuesController.getPartnerQueues';
 import getAccountsWithoutQueue from '@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue';
 import createPartnerQueue from '@salesforce/apex/PartnerQueuesController.createPartnerQueue';
-import { formatLabel } from 'c/ldsUtils';
+import syncPartnerQueueMembers from '@salesforce/apex/PartnerQueuesController.syncPartnerQueueMembers';
+import { formatLabel, reduceErrors } from 'c/ldsUtils';
 import type { Option, QueueBacklog } from 'c/distributionCommon';
 
 import TITLE from '@salesforce/label/c.Distribution_Queues_Title';
@@ -25,6 +26,9 @@ import COL_QUEUE from '@salesforce/label/c.Distribution_Column_Queue';
 import COL_MEMBERS from '@salesforce/label/c.Distribution_Column_Members';
 import COL_BACKLOG from '@salesforce/label/c.Distribution_Column_Backlog';
 import COL_OLDEST from '@salesforce/label/c.Distribution_Column_Oldest';
+import SYNC from '@salesforce/label/c.Distribution_Queues_Sync';
+import SYNCED from '@salesforce/label/c.Distribution_Queues_Synced';
+import SYNC_ERROR from '@salesforce/label/c.Distribution_Queues_Sync_Error';
 
 interface QueueRow extends QueueBacklog {
     oldestText: string;
@@ -43,10 +47,13 @@ const COLUMNS = [
     }
 ];
 
+/** The row action that brings a queue's members in step with its account's active partner users. */
+const SYNC_COLUMN = { type: 'action', typeAttributes: { rowActions: [{ label: SYNC, name: 'sync' }] } };
+
 /**
  * Partner queues (one lead queue per partner account) with their backlog: open leads waiting and how
  * long the oldest has waited. Users with the custom permission Partner_Desk_Manage_Partner_Queues can
- * create the queue of a partner account that has none.
+ * create the queue of a partner account that has none, and sync a queue's members.
  */
 export default class PartnerQueues extends LightningElement {
     labels = {
@@ -63,7 +70,7 @@ export default class PartnerQueues extends LightningElement {
         REFRESH,
         PLACEHOLDER
     };
-    columns = COLUMNS;
+    columns = canManageQueues === true ? [...COLUMNS, SYNC_COLUMN] : COLUMNS;
 
     queues?: QueueBacklog[];
     accounts?: Option[];
@@ -130,6 +137,27 @@ export default class PartnerQueues extends LightningElement {
 
     handleRefresh(): void {
         this.load();
+    }
+
+    async handleRowAction(event: CustomEvent<{ action: { name: string }; row: QueueRow }>): Promise<void> {
+        if (event.detail.action.name !== 'sync') {
+            return;
+        }
+        try {
+            const result = await syncPartnerQueueMembers({ queueId: event.detail.row.queueId });
+            this.dispatchEvent(
+                new ShowToastEvent({
+                    title: event.detail.row.name,
+                    message: formatLabel(SYNCED, result.added, result.removed),
+                    variant: 'success'
+                })
+            );
+            await this.load();
+        } catch (error) {
+            this.dispatchEvent(
+                new ShowToastEvent({ title: SYNC_ERROR, message: reduceErrors(error).join(', '), variant: 'error' })
+            );
+        }
     }
 
     handleAccountChange(event: CustomEvent<{ value: string }>): void {

@@ -46,6 +46,18 @@ describe('c-partner-queues without the permission to create queues', () => {
         expect(getAccountsWithoutQueue).not.toHaveBeenCalled();
     });
 
+    it('offers no Sync members without the permission', async () => {
+        jest.mocked(getPartnerQueues).mockResolvedValue(QUEUES as QueueBacklog[]);
+        const element = createElement('c-partner-queues', { is: PartnerQueues });
+        document.body.appendChild(element);
+        await flush();
+
+        const table = element.shadowRoot!.querySelector('.queues') as HTMLElement & {
+            columns: Array<{ type: string }>;
+        };
+        expect(table.columns.some((column) => column.type === 'action')).toBe(false);
+    });
+
     it('is accessible without the permission', async () => {
         jest.mocked(getPartnerQueues).mockResolvedValue(QUEUES as QueueBacklog[]);
         const element = createElement('c-partner-queues', { is: PartnerQueues });

@@ -3,6 +3,7 @@ import PartnerQueues from 'c/partnerQueues';
 import getPartnerQueues from '@salesforce/apex/PartnerQueuesController.getPartnerQueues';
 import getAccountsWithoutQueue from '@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue';
 import createPartnerQueue from '@salesforce/apex/PartnerQueuesController.createPartnerQueue';
+import syncPartnerQueueMembers from '@salesforce/apex/PartnerQueuesController.syncPartnerQueueMembers';
 import type { Option, QueueBacklog } from 'c/distributionCommon';
 
 import QUEUES from './data/getPartnerQueues.json';
@@ -23,6 +24,16 @@ jest.mock('@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue', ()
 jest.mock('@salesforce/apex/PartnerQueuesController.createPartnerQueue', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock('@salesforce/apex/PartnerQueuesController.syncPartnerQueueMembers', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock(
+    '@salesforce/label/c.Distribution_Queues_Synced',
+    () => ({ default: 'Members in step: {0} added, {1} removed.' }),
+    {
+        virtual: true
+    }
+);
 jest.mock(
     '@salesforce/label/c.Distribution_Queues_Created',
     () => ({ default: 'Queue {0} created with {1} members.' }),
@@ -161,5 +172,75 @@ describe('c-partner-queues', () => {
     it('is accessible with data', async () => {
         const element = await renderWithData();
         await expect(element).toBeAccessible();
+    });
+});
+
+type Table = HTMLElement & { columns?: Array<Record<string, unknown>> };
+
+/** Renders the page and chooses Sync members on the first queue; returns the toast listener. */
+async function syncFirstQueue(): Promise<{ element: HTMLElement; toast: jest.Mock }> {
+    const element = createElement('c-partner-queues', { is: PartnerQueues });
+    document.body.appendChild(element);
+    await flush();
+    const toast = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    element
+        .shadowRoot!.querySelector('.queues')!
+        .dispatchEvent(new CustomEvent('rowaction', { detail: { action: { name: 'sync' }, row: QUEUE_ROWS[0] } }));
+    await flush();
+    return { element, toast };
+}
+
+describe('c-partner-queues: sync members', () => {
+    beforeEach(() => {
+        jest.mocked(getPartnerQueues).mockResolvedValue(QUEUE_ROWS);
+        jest.mocked(getAccountsWithoutQueue).mockResolvedValue(ACCOUNT_OPTIONS);
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('offers Sync members on each queue', async () => {
+        const element = createElement('c-partner-queues', { is: PartnerQueues });
+        document.body.appendChild(element);
+        await flush();
+
+        const columns = (element.shadowRoot!.querySelector('.queues') as Table).columns!;
+        expect(columns[columns.length - 1]).toEqual({
+            type: 'action',
+            typeAttributes: { rowActions: [{ label: 'c.Distribution_Queues_Sync', name: 'sync' }] }
+        });
+    });
+
+    it('syncs the chosen queue, says what changed and reloads the list', async () => {
+        jest.mocked(syncPartnerQueueMembers).mockResolvedValue({ added: 2, removed: 1 });
+
+        const { toast } = await syncFirstQueue();
+
+        expect(syncPartnerQueueMembers).toHaveBeenCalledWith({ queueId: QUEUE_ROWS[0].queueId });
+        expect(toast.mock.calls[0][0].detail).toMatchObject({
+            message: 'Members in step: 2 added, 1 removed.',
+            variant: 'success'
+        });
+        expect(getPartnerQueues).toHaveBeenCalledTimes(2);
+    });
+
+    it('says why a sync failed and keeps the list', async () => {
+        jest.mocked(syncPartnerQueueMembers).mockRejectedValue({
+            body: { message: 'No permission to manage partner queues.' }
+        });
+
+        const { element, toast } = await syncFirstQueue();
+
+        expect(toast.mock.calls[0][0].detail).toMatchObject({
+            title: 'c.Distribution_Queues_Sync_Error',
+            message: 'No permission to manage partner queues.',
+            variant: 'error'
+        });
+        expect(element.shadowRoot!.querySelector('.queues')).not.toBeNull();
     });
 });
