@@ -20,7 +20,14 @@ export interface ResolvedJob {
     targetType: 'Group' | 'Queue' | 'User';
     /** Every possible new owner (group members in order, or the one target). */
     targets: OwnerRef[];
-    group?: { id: string; name: string; members: Member[]; state: Record<string, number> };
+    group?: {
+        id: string;
+        name: string;
+        members: Member[];
+        state: Record<string, number>;
+        /** The group's fallback owner: it gets the leads no member can take (also listed in targets). */
+        fallback?: OwnerRef;
+    };
     /** Open leads the selection held when the job was resolved (chooses SOQL or Bulk API 2.0). */
     selectionSize?: number;
 }

@@ -22,6 +22,8 @@ export async function planJob(ctx: TaskContext): Promise<void> {
         ? createDistributor(job.group.members, job.group.state, today)
         : undefined;
     const fixedOwner = job.group ? undefined : job.targets[0]!.id;
+    // A lead no member can take goes to the group's fallback owner when it has one.
+    const fallbackOwner = job.group?.fallback?.id ?? null;
     const sourceIsMember = job.group?.members.some((m) => m.id === job.source.id) ?? false;
     let seq = 0;
     let unassigned = 0;
@@ -33,7 +35,7 @@ export async function planJob(ctx: TaskContext): Promise<void> {
             if (distributor) {
                 // The source never gets its own leads back, even when it is a member of the group.
                 const exclude = sourceIsMember ? [...lead.excluded, job.source.id] : lead.excluded;
-                newOwnerId = distributor.assign(lead.id, exclude).ownerId;
+                newOwnerId = distributor.assign(lead.id, exclude).ownerId ?? fallbackOwner;
             } else {
                 newOwnerId = fixedOwner!;
             }

@@ -247,7 +247,54 @@ async function resolveMembers(
     if (!members.some((m) => m.active)) {
         throw new BadInputError(`Distribution group "${name}" has no active member: add or activate members.`);
     }
-    return { targets, group: { id: group.Id, name: group.Name, members, state: parseState(group.State__c, name) } };
+    const fallback = await resolveFallback(name, group.Fallback_Owner__c ?? null, directory);
+    if (fallback && !targets.some((t) => t.id === fallback.id)) {
+        targets.push(fallback);
+    }
+    return {
+        targets,
+        group: {
+            id: group.Id,
+            name: group.Name,
+            members,
+            state: parseState(group.State__c, name),
+            ...(fallback ? { fallback } : {})
+        }
+    };
+}
+
+/**
+ * The group's fallback owner as the org's routing reads it (FallbackOwners.cls): a reference with @ is
+ * a username, anything else a queue DeveloperName; only an active user or a queue that takes leads.
+ * One more round trip, only for a group that has a fallback; one that does not resolve refuses the
+ * job, as an unresolvable member does, rather than leave leads with an owner nobody chose.
+ */
+async function resolveFallback(
+    name: string,
+    reference: string | null,
+    directory: OrgDirectory
+): Promise<OwnerRef | undefined> {
+    const ref = reference?.trim() ?? '';
+    if (ref === '') {
+        return undefined;
+    }
+    const refuse = (): never => {
+        throw new BadInputError(
+            `Distribution group "${name}": fallback owner "${ref}" is not an active user or a queue that takes leads: fix or clear it.`
+        );
+    };
+    if (ref.includes('@')) {
+        const [user] = await directory.usersByUsername([ref]);
+        return user && user.IsActive ? describeUser(user) : refuse();
+    }
+    const [queues, leadQueues] = await Promise.all([
+        directory.queuesByDeveloperName([ref]),
+        directory.leadQueueNames([ref])
+    ]);
+    const queue = queues[0];
+    return queue && leadQueues.has(queue.DeveloperName)
+        ? { id: to18(queue.Id), type: 'Queue', name: queue.Name }
+        : refuse();
 }
 
 /** What the target names, as found in the org; resolveJob checks it once the source is known. */

@@ -90,6 +90,10 @@ export async function logMovedLeads(ctx: TaskContext): Promise<number> {
     );
     const loggedAt = new Date().toISOString();
     const explanation = `Moved by bulk reassignment job ${stamp.jobName} (Routed By: who started it).`;
+    // Rows given to the group's fallback owner (no member could take them) are logged Fallback.
+    const group = ctx.state.resolved!.group;
+    const fallbackId =
+        group?.fallback && !group.members.some((m) => m.id === group.fallback!.id) ? group.fallback.id : null;
     let written = 0;
     let failed = 0;
     let batch: Array<Record<string, unknown>> = [];
@@ -121,13 +125,16 @@ export async function logMovedLeads(ctx: TaskContext): Promise<number> {
                 Lead__c: row.lead_id,
                 Distribution_Group__c: stamp.groupId,
                 Path__c: 'Bulk',
-                Outcome__c: 'Assigned',
+                Outcome__c: row.new_owner_id === fallbackId ? 'Fallback' : 'Assigned',
                 Previous_Owner_Id__c: row.old_owner_id,
                 New_Owner_Id__c: row.new_owner_id,
                 Routed_At__c: loggedAt,
                 Routed_By__c: stamp.startedBy,
                 Routing_Job__c: stamp.jobName,
-                Explanation__c: explanation
+                Explanation__c:
+                    row.new_owner_id === fallbackId
+                        ? `${explanation} No member could take it: sent to the group's fallback owner.`
+                        : explanation
             });
             if (batch.length === COLLECTION_SIZE) {
                 await flush();

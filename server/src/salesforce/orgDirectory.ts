@@ -21,6 +21,8 @@ export interface GroupInfo {
     Name: string;
     Active__c: boolean;
     State__c: string | null;
+    /** Where a lead no member can take goes: a queue DeveloperName, or a username (it has an @). */
+    Fallback_Owner__c?: string | null;
 }
 
 export interface MemberInfo {
@@ -109,7 +111,7 @@ export class OrgDirectory {
     async groupByName(name: string): Promise<GroupInfo | undefined> {
         return (
             await this.client.query<GroupInfo>(
-                `SELECT Id, Name, Active__c, State__c FROM Distribution_Group__c WHERE Name = ${soqlString(name)}`
+                `SELECT Id, Name, Active__c, State__c, Fallback_Owner__c FROM Distribution_Group__c WHERE Name = ${soqlString(name)}`
             )
         )[0];
     }
@@ -123,7 +125,8 @@ export class OrgDirectory {
             MemberInfo & { Distribution_Group__c: string; Distribution_Group__r: Omit<GroupInfo, 'Id'> }
         >(
             `SELECT Id, Member_Type__c, Queue_Developer_Name__c, Username__c, Weight__c, Capacity__c, Active__c, Paused__c, Away_Until__c, Distribution_Group__c,
-                    Distribution_Group__r.Name, Distribution_Group__r.Active__c, Distribution_Group__r.State__c
+                    Distribution_Group__r.Name, Distribution_Group__r.Active__c, Distribution_Group__r.State__c,
+                    Distribution_Group__r.Fallback_Owner__c
                FROM Distribution_Member__c WHERE Distribution_Group__r.Name = ${soqlString(name)} ORDER BY CreatedDate, Id`
         );
         const first = rows[0];

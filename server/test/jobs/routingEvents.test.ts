@@ -221,4 +221,63 @@ describe('bulk moves as routing events, against the org simulator', () => {
         const others = await Promise.all(members.slice(2).map((m) => ownerOfMember(r.client, m)));
         expect(targets.filter((t) => others.includes(t.ownerId)).reduce((sum, t) => sum + t.planned, 0)).toBe(planned);
     });
+
+    test('given a group whose members are all paused and a fallback queue, when a job runs, then every lead goes to the fallback, logged Fallback', async () => {
+        const r = await createRunner(env.sim, env.db, NOTIFY_ENV);
+        const group = 'Southern Europe and Asia';
+        const members = await r.client.query<{ Id: string }>(
+            `SELECT Id FROM Distribution_Member__c WHERE Distribution_Group__r.Name = '${group}'`
+        );
+        for (const member of members) {
+            await r.client.rest('PATCH', `${r.client.dataPath}/sobjects/Distribution_Member__c/${member.Id}`, {
+                Paused__c: true
+            });
+        }
+        const [grp] = await r.client.query<{ Id: string }>(
+            `SELECT Id FROM Distribution_Group__c WHERE Name = '${group}'`
+        );
+        await r.client.rest('PATCH', `${r.client.dataPath}/sobjects/Distribution_Group__c/${grp!.Id}`, {
+            Fallback_Owner__c: 'Lead_Intake'
+        });
+        const intake = env.sim.sample!.queues.find((q) => q.developerName === 'Lead_Intake')!;
+        const source = env.sim.sample!.partnerUsers[8]!;
+        const leads = await leadsOwnedBy(r.client, source.id);
+        expect(leads.length).toBeGreaterThan(0);
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'Group',
+            Target__c: group
+        });
+
+        const record = await runUntil(r, jobId, ['Completed', 'Failed']);
+
+        expect([record.Status__c, record.Message__c]).toEqual(['Completed', expect.anything()]);
+        const after = await routedLeads(r.client, leads);
+        expect(after.every((l) => l.OwnerId === intake.id && l.Distribution_Group__c === grp!.Id)).toBe(true);
+        const outcomes = await r.client.query<{ Outcome__c: string }>(
+            `SELECT Outcome__c FROM Lead_Routing_Log__c WHERE Routing_Job__c = '${String(record.Name)}'`
+        );
+        expect(outcomes.map((o) => o.Outcome__c)).toEqual(leads.map(() => 'Fallback'));
+
+        // A fallback that names no queue or active user refuses the job instead of guessing.
+        await r.client.rest('PATCH', `${r.client.dataPath}/sobjects/Distribution_Group__c/${grp!.Id}`, {
+            Fallback_Owner__c: 'No_Such_Queue'
+        });
+        const refused = await runUntil(
+            r,
+            await createJobRecord(r.client, {
+                Source_Type__c: 'Queue',
+                Source_Owner__c: 'Lead_Intake',
+                Target_Type__c: 'Group',
+                Target__c: group,
+                Dry_Run__c: true
+            }),
+            ['Completed', 'Failed']
+        );
+        expect([refused.Status__c, refused.Message__c]).toEqual([
+            'Failed',
+            expect.stringContaining('fallback owner "No_Such_Queue"')
+        ]);
+    });
 });
