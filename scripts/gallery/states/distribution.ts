@@ -18,6 +18,7 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
                 description: 'Partner queues with their backlog, and accounts that have none yet',
                 apex: {
                     getPartnerQueues: ctx.dataFrom('getPartnerQueues.json'),
+                    getPartnerQueuesCapNotice: ctx.data(null),
                     getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json')
                 },
                 shot: 'distribution-queues',
@@ -29,13 +30,18 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
             },
             loading: {
                 description: 'Waiting for the queues',
-                apex: { getPartnerQueues: ctx.pending(), getAccountsWithoutQueue: ctx.pending() },
+                apex: {
+                    getPartnerQueues: ctx.pending(),
+                    getPartnerQueuesCapNotice: ctx.pending(),
+                    getAccountsWithoutQueue: ctx.pending()
+                },
                 expect: [ctx.label('Distribution_Queues_Title')]
             },
             empty: {
                 description: 'No partner queue yet',
                 apex: {
                     getPartnerQueues: ctx.data([]),
+                    getPartnerQueuesCapNotice: ctx.data(null),
                     getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json')
                 },
                 expect: [ctx.label('Distribution_Queues_Empty')]
@@ -43,14 +49,27 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
             error: loadFailures(ctx, {
                 methods: ['getPartnerQueues'],
                 message: 'The request timed out.',
-                apex: { getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json') },
+                apex: {
+                    getPartnerQueuesCapNotice: ctx.data(null),
+                    getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json')
+                },
                 expect: [ctx.label('Distribution_Queues_Load_Error')]
             }).error,
+            capped: {
+                description: 'More partner queues than the list holds: it says some may be missing',
+                apex: {
+                    getPartnerQueues: ctx.dataFrom('getPartnerQueues.json'),
+                    getPartnerQueuesCapNotice: ctx.data(ctx.label('Distribution_List_Capped', '1000')),
+                    getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json')
+                },
+                expect: [ctx.label('Distribution_List_Capped', '1000'), ctx.text('getPartnerQueues.json', '0.name')]
+            },
             // Queues are managed by custom permission: without it the list shows, and creating a queue is refused.
             'no-permission': {
                 description: 'A user without the Manage Partner Queues custom permission',
                 apex: {
                     getPartnerQueues: ctx.dataFrom('getPartnerQueues.json'),
+                    getPartnerQueuesCapNotice: ctx.data(null),
                     getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json')
                 },
                 deniedPermissions: ['Partner_Desk_Manage_Partner_Queues'],
@@ -60,6 +79,7 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
                 description: 'Key path: create the partner queue of an account that has none',
                 apex: {
                     getPartnerQueues: ctx.dataFrom('getPartnerQueues.json'),
+                    getPartnerQueuesCapNotice: ctx.data(null),
                     getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json'),
                     createPartnerQueue: ctx.dataFrom('createPartnerQueue.json')
                 },
@@ -287,9 +307,13 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
         states: (ctx) => ({
             data: {
                 description: 'Why this owner: history, the replay with each member and who would get the lead now',
+                shot: 'distribution-routing-doctor',
                 props: { recordId: LEAD_ID },
                 apex: { getDiagnosis: ctx.dataFrom('getDiagnosis.json', 'routed') },
-                expect: [ctx.label('Doctor_Title'), ctx.label('Doctor_Would_Go_To', ctx.text('getDiagnosis.json', 'routed.wouldGoTo'))]
+                expect: [
+                    ctx.label('Doctor_Title'),
+                    ctx.label('Doctor_Would_Go_To', ctx.text('getDiagnosis.json', 'routed.wouldGoTo'))
+                ]
             },
             loading: {
                 description: 'Waiting for the diagnosis',
@@ -328,6 +352,7 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
         states: (ctx) => ({
             data: {
                 description: 'Routing health: problems first, each with what to do',
+                shot: 'distribution-routing-health',
                 apex: { getChecks: ctx.dataFrom('getChecks.json', 'mixed') },
                 expect: [ctx.label('Health_Title'), ctx.text('getChecks.json', 'mixed.0.detail')]
             },
@@ -349,7 +374,10 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
             refresh: {
                 description: 'Key path: run the checks again',
                 apex: { getChecks: ctx.dataFrom('getChecks.json', 'mixed') },
-                steps: [{ waitForText: ctx.text('getChecks.json', 'mixed.0.detail') }, { click: 'lightning-button-icon button' }],
+                steps: [
+                    { waitForText: ctx.text('getChecks.json', 'mixed.0.detail') },
+                    { click: 'lightning-button-icon button' }
+                ],
                 expectCalls: ['getChecks', 'getChecks'],
                 expect: [ctx.label('Health_Title')]
             }

@@ -8,6 +8,11 @@ declare module '@salesforce/apex/PartnerQueuesController.getPartnerQueues' {
     export default function getPartnerQueues(): Promise<QueueBacklog[]>;
 }
 
+declare module '@salesforce/apex/PartnerQueuesController.getPartnerQueuesCapNotice' {
+    /** The translated notice that the list stops at its cap, or null when every partner queue is listed. */
+    export default function getPartnerQueuesCapNotice(): Promise<string | null>;
+}
+
 declare module '@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue' {
     import type { Option } from 'c/distributionCommon';
     export default function getAccountsWithoutQueue(): Promise<Option[]>;

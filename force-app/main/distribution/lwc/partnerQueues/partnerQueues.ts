@@ -2,6 +2,7 @@ import { LightningElement } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import canManageQueues from '@salesforce/customPermission/Partner_Desk_Manage_Partner_Queues';
 import getPartnerQueues from '@salesforce/apex/PartnerQueuesController.getPartnerQueues';
+import getPartnerQueuesCapNotice from '@salesforce/apex/PartnerQueuesController.getPartnerQueuesCapNotice';
 import getAccountsWithoutQueue from '@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue';
 import createPartnerQueue from '@salesforce/apex/PartnerQueuesController.createPartnerQueue';
 import syncPartnerQueueMembers from '@salesforce/apex/PartnerQueuesController.syncPartnerQueueMembers';
@@ -73,6 +74,8 @@ export default class PartnerQueues extends LightningElement {
     columns = canManageQueues === true ? [...COLUMNS, SYNC_COLUMN] : COLUMNS;
 
     queues?: QueueBacklog[];
+    /** Said above the list when it stops at its cap, rather than leaving some out silently. */
+    capNotice?: string | null;
     accounts?: Option[];
     isLoading = false;
     loadError?: unknown;
@@ -88,11 +91,13 @@ export default class PartnerQueues extends LightningElement {
         this.isLoading = true;
         this.loadError = undefined;
         try {
-            const [queues, accounts] = await Promise.all([
+            const [queues, capNotice, accounts] = await Promise.all([
                 getPartnerQueues(),
+                getPartnerQueuesCapNotice(),
                 this.canCreate ? getAccountsWithoutQueue() : Promise.resolve(undefined)
             ]);
             this.queues = queues;
+            this.capNotice = capNotice;
             this.accounts = accounts;
         } catch (error) {
             this.loadError = error;

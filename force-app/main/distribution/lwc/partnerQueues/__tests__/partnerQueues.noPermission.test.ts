@@ -16,6 +16,11 @@ jest.mock('@salesforce/apex/PartnerQueuesController.getPartnerQueues', () => ({ 
 jest.mock('@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock(
+    '@salesforce/apex/PartnerQueuesController.getPartnerQueuesCapNotice',
+    () => ({ default: jest.fn(() => Promise.resolve(null)) }),
+    { virtual: true }
+);
 jest.mock('@salesforce/apex/PartnerQueuesController.createPartnerQueue', () => ({ default: jest.fn() }), {
     virtual: true
 });

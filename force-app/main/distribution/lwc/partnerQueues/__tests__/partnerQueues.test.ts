@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import PartnerQueues from 'c/partnerQueues';
 import getPartnerQueues from '@salesforce/apex/PartnerQueuesController.getPartnerQueues';
+import getPartnerQueuesCapNotice from '@salesforce/apex/PartnerQueuesController.getPartnerQueuesCapNotice';
 import getAccountsWithoutQueue from '@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue';
 import createPartnerQueue from '@salesforce/apex/PartnerQueuesController.createPartnerQueue';
 import syncPartnerQueueMembers from '@salesforce/apex/PartnerQueuesController.syncPartnerQueueMembers';
@@ -21,6 +22,11 @@ jest.mock('@salesforce/apex/PartnerQueuesController.getPartnerQueues', () => ({ 
 jest.mock('@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock(
+    '@salesforce/apex/PartnerQueuesController.getPartnerQueuesCapNotice',
+    () => ({ default: jest.fn(() => Promise.resolve(null)) }),
+    { virtual: true }
+);
 jest.mock('@salesforce/apex/PartnerQueuesController.createPartnerQueue', () => ({ default: jest.fn() }), {
     virtual: true
 });
@@ -106,6 +112,20 @@ describe('c-partner-queues', () => {
             oldestText: '76.5'
         });
         expect(table.data![1]).toMatchObject({ backlog: 0, oldestText: 'c.Distribution_Queues_Never' });
+    });
+
+    it('says above the list that it stopped at its cap, and nothing when it is complete', async () => {
+        const complete = await renderWithData();
+        expect(complete.shadowRoot!.querySelector('.cap-notice')).toBeNull();
+        document.body.removeChild(complete);
+
+        const notice = 'Only the first 1000 are listed; some may be missing.';
+        jest.mocked(getPartnerQueuesCapNotice).mockResolvedValueOnce(notice);
+        const capped = await renderWithData();
+        const root = capped.shadowRoot!;
+
+        expect(root.querySelector('.cap-notice')!.textContent).toBe(notice);
+        expect(one(root, '.queues').data).toHaveLength(2);
     });
 
     it('says so when there is no partner queue yet', async () => {
