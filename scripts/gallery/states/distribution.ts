@@ -219,26 +219,36 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
             data: {
                 description: 'Three selected leads and the active groups to distribute them by',
                 props: { leadIds: [LEAD_ID, '00Q000000000002AAA', '00Q000000000003AAA'] },
-                apex: { getActiveGroups: ctx.dataFrom('getActiveGroups.json') },
+                apex: { getActiveGroups: ctx.dataFrom('getActiveGroups.json'), getGroupsCapNotice: ctx.data(null) },
                 shot: 'distribution-distribute',
                 expect: [ctx.label('Distribution_Distribute_Title'), ctx.label('Distribution_Distribute_Selected', 3)]
             },
             loading: {
                 description: 'Waiting for the groups',
                 props: { leadIds: [LEAD_ID] },
-                apex: { getActiveGroups: ctx.pending() },
+                apex: { getActiveGroups: ctx.pending(), getGroupsCapNotice: ctx.pending() },
                 expect: [ctx.label('Distribution_Distribute_Title')]
             },
             empty: {
                 description: 'No active distribution group',
                 props: { leadIds: [LEAD_ID] },
-                apex: { getActiveGroups: ctx.data([]) },
+                apex: { getActiveGroups: ctx.data([]), getGroupsCapNotice: ctx.data(null) },
                 expect: [ctx.label('Distribution_Distribute_No_Groups')]
+            },
+            capped: {
+                description: 'More groups than the picker holds: it says some may be missing',
+                props: { leadIds: [LEAD_ID] },
+                apex: {
+                    getActiveGroups: ctx.dataFrom('getActiveGroups.json'),
+                    getGroupsCapNotice: ctx.data(ctx.label('Distribution_List_Capped', '1000'))
+                },
+                expect: [ctx.label('Distribution_List_Capped', '1000')]
             },
             ...loadFailures(ctx, {
                 methods: ['getActiveGroups'],
                 message: 'The request timed out.',
                 props: { leadIds: [LEAD_ID] },
+                apex: { getGroupsCapNotice: ctx.data(null) },
                 expect: [ctx.label('Distribution_Distribute_Groups_Error')]
             }),
             distribute: {
@@ -246,6 +256,7 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
                 props: { leadIds: [LEAD_ID, '00Q000000000002AAA', '00Q000000000003AAA'] },
                 apex: {
                     getActiveGroups: ctx.dataFrom('getActiveGroups.json'),
+                    getGroupsCapNotice: ctx.data(null),
                     distributeLeads: ctx.dataFrom('distributeLeads.json')
                 },
                 steps: [

@@ -11,6 +11,14 @@ declare module '@salesforce/apex/LeadDistributionController.getActiveGroups' {
     export default getActiveGroups;
 }
 
+declare module '@salesforce/apex/LeadDistributionController.getGroupsCapNotice' {
+    import type { WireAdapterConstructor } from 'lwc';
+    /** The translated notice that the list of groups stops at its cap, or null when every group is listed. */
+    type Wired = { data?: string | null; error?: unknown };
+    const getGroupsCapNotice: (() => Promise<string | null>) & WireAdapterConstructor<Record<string, never>, Wired>;
+    export default getGroupsCapNotice;
+}
+
 declare module '@salesforce/apex/LeadDistributionController.distributeLeads' {
     import type { DistributeSummary } from 'c/distributionCommon';
     export default function distributeLeads(params: {

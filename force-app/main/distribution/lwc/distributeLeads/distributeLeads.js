@@ -1,6 +1,7 @@
 // Generated from the .ts beside this file by `npm run build:lwc`. Edit the .ts, not this file.
 import { LightningElement, api, wire } from 'lwc';
 import getActiveGroups from '@salesforce/apex/LeadDistributionController.getActiveGroups';
+import getGroupsCapNotice from '@salesforce/apex/LeadDistributionController.getGroupsCapNotice';
 import distributeLeads from '@salesforce/apex/LeadDistributionController.distributeLeads';
 import { formatLabel } from 'c/ldsUtils';
 import TITLE from '@salesforce/label/c.Distribution_Distribute_Title';
@@ -58,6 +59,12 @@ export default class DistributeLeads extends LightningElement {
             this.groups = undefined;
             this.groupsError = error;
         }
+    }
+    /** Said under the picker when the list of groups stopped at its cap; a failure leaves it unsaid. */
+    @wire(getGroupsCapNotice)
+    groupsCapNotice;
+    get capNotice() {
+        return this.groupsCapNotice?.data ?? '';
     }
     get hasLeads() {
         return Array.isArray(this.leadIds) && this.leadIds.length > 0;

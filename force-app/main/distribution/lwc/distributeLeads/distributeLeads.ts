@@ -1,5 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import getActiveGroups from '@salesforce/apex/LeadDistributionController.getActiveGroups';
+import getGroupsCapNotice from '@salesforce/apex/LeadDistributionController.getGroupsCapNotice';
 import distributeLeads from '@salesforce/apex/LeadDistributionController.distributeLeads';
 import { formatLabel } from 'c/ldsUtils';
 import type { DistributeSummary, Option } from 'c/distributionCommon';
@@ -62,6 +63,14 @@ export default class DistributeLeads extends LightningElement {
             this.groups = undefined;
             this.groupsError = error;
         }
+    }
+
+    /** Said under the picker when the list of groups stopped at its cap; a failure leaves it unsaid. */
+    @wire(getGroupsCapNotice)
+    groupsCapNotice?: { data?: string | null; error?: unknown };
+
+    get capNotice(): string {
+        return this.groupsCapNotice?.data ?? '';
     }
 
     get hasLeads(): boolean {

@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import DistributeLeads from 'c/distributeLeads';
 import getActiveGroups from '@salesforce/apex/LeadDistributionController.getActiveGroups';
+import getGroupsCapNotice from '@salesforce/apex/LeadDistributionController.getGroupsCapNotice';
 import distributeLeads from '@salesforce/apex/LeadDistributionController.distributeLeads';
 import type { DistributeSummary } from 'c/distributionCommon';
 
@@ -9,6 +10,11 @@ import SUMMARY from './data/distributeLeads.json';
 
 jest.mock(
     '@salesforce/apex/LeadDistributionController.getActiveGroups',
+    () => ({ default: jest.requireActual('@salesforce/sfdx-lwc-jest').createApexTestWireAdapter(jest.fn()) }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/apex/LeadDistributionController.getGroupsCapNotice',
     () => ({ default: jest.requireActual('@salesforce/sfdx-lwc-jest').createApexTestWireAdapter(jest.fn()) }),
     { virtual: true }
 );
@@ -38,6 +44,7 @@ interface ApexWireAdapterMock {
 type Field = HTMLElement & { value?: unknown; options?: Array<{ value: string; label: string }>; disabled?: boolean };
 
 const groupsWire = getActiveGroups as unknown as ApexWireAdapterMock;
+const capNoticeWire = getGroupsCapNotice as unknown as ApexWireAdapterMock;
 const LEAD_IDS = ['00Q000000000001AAA', '00Q000000000002AAA', '00Q000000000003AAA'];
 
 function render(leadIds: string[] = LEAD_IDS): HTMLElement {
@@ -79,6 +86,20 @@ describe('c-distribute-leads', () => {
         expect(root.querySelector('.load-spinner')).not.toBeNull();
         expect(root.querySelector('.selected')!.textContent).toBe('3 leads selected.');
         expect(root.querySelector('.group')).toBeNull();
+    });
+
+    it('says under the group picker that its list stopped at its cap, and nothing when it is complete', async () => {
+        const element = await renderWithGroups();
+        const root = element.shadowRoot!;
+        capNoticeWire.emit(null);
+        await flush();
+        expect(root.querySelector('.cap-notice')).toBeNull();
+
+        const notice = 'Only the first 1000 are listed; some may be missing.';
+        capNoticeWire.emit(notice);
+        await flush();
+        expect(root.querySelector('.cap-notice')!.textContent).toBe(notice);
+        expect(one(root, '.group').options).toHaveLength(GROUPS.length + 1);
     });
 
     it('says so when no lead was selected', async () => {
