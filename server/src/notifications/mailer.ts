@@ -1,6 +1,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { Logger } from 'pino';
 
 export interface Mail {
@@ -54,8 +56,12 @@ export function createMailer(smtp: SmtpSettings, options: { outboxDir: string; l
         secure: smtp.secure,
         auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? '' } : undefined,
         // A local relay (the test peer, a developer's mailpit) has no certificate worth checking.
-        tls: { rejectUnauthorized: smtp.host !== '127.0.0.1' && smtp.host !== 'localhost' }
-    });
+        tls: { rejectUnauthorized: smtp.host !== '127.0.0.1' && smtp.host !== 'localhost' },
+        // SMTP is question and answer. With Nagle's algorithm on, a command's last segment waits for the
+        // ACK of the one before (delayed ACK, up to 40 ms), and a message cost 50 ms instead of 6 on one
+        // connection. STARTTLS upgrades this socket, so it covers both plain and STARTTLS servers.
+        ...(smtp.secure ? {} : { getSocket: noDelaySocket })
+    } as SMTPPool.Options);
     return {
         kind: 'smtp',
         async send(mail) {
@@ -64,6 +70,15 @@ export function createMailer(smtp: SmtpSettings, options: { outboxDir: string; l
         close: () => transport.close()
     };
 }
+
+type GetSocket = NonNullable<SMTPPool.Options['getSocket']>;
+
+// Handed over while it connects: nodemailer then owns its errors (a refused connection fails the send).
+const noDelaySocket: GetSocket = (options, callback) => {
+    const socket = connect({ port: Number(options.port), host: String(options.host) });
+    socket.setNoDelay(true);
+    callback(null, { connection: socket });
+};
 
 function message(from: string, mail: Mail): nodemailer.SendMailOptions {
     return {

@@ -1,4 +1,4 @@
-import { createMailer, type SmtpSettings } from '../../src/notifications/mailer';
+import { createMailer } from '../../src/notifications/mailer';
 import { OutboxWorker } from '../../src/notifications/outboxWorker';
 import type { Db } from '../../src/store/db';
 import { OutboxRepo } from '../../src/store/outboxRepo';
@@ -12,7 +12,7 @@ import {
     type RunningSimulator
 } from '../support/serviceHarness';
 import { createNotifications, minutesLater } from './notificationHarness';
-import { parse, startSmtpPeer, type SmtpPeer } from './smtpPeer';
+import { localSmtp, parse, startSmtpPeer, type SmtpPeer } from './smtpPeer';
 
 const header = (raw: string, name: string): string | undefined =>
     new RegExp(`^${name}: (.*)$`, 'mi').exec(raw)?.[1]?.trim();
@@ -32,17 +32,6 @@ describe('bulk job notifications', () => {
         await smtp?.close();
         await db?.close();
         await sim?.close();
-    });
-
-    const smtpTo = (port: number): SmtpSettings => ({
-        host: '127.0.0.1',
-        port,
-        secure: false,
-        user: undefined,
-        password: undefined,
-        from: 'Partner Desk <desk@test.local>',
-        poolSize: 1,
-        perSecond: 0
     });
 
     test('given a job with Notify Owners to a partner user, when it finishes and the window passes, then the user gets exactly one digest listing the leads, also across restarts, and the job creator one job message', async () => {
@@ -145,7 +134,7 @@ describe('bulk job notifications', () => {
                 body: 'B'
             }
         ]);
-        const down = createMailer(smtpTo(1), { outboxDir: '/nonexistent' });
+        const down = createMailer(localSmtp(1), { outboxDir: '/nonexistent' });
         const failing = new OutboxWorker(outbox, down, { instance: 'one', intervalMs: 1000 }, quietLogger);
         expect(await failing.drain()).toBe(0);
         down.close();
@@ -159,7 +148,7 @@ describe('bulk job notifications', () => {
 
         await db.query("UPDATE outbox SET next_attempt_at = now() WHERE dedupe_key = 'digest:test:down'");
         smtp.mails.length = 0;
-        const up = createMailer(smtpTo(smtp.port), { outboxDir: '/nonexistent' });
+        const up = createMailer(localSmtp(smtp.port), { outboxDir: '/nonexistent' });
         expect(await new OutboxWorker(outbox, up, { instance: 'two', intervalMs: 1000 }, quietLogger).drain()).toBe(1);
         up.close();
         expect(smtp.mails.map((m) => m.to)).toEqual([['someone@test.local']]);
@@ -181,7 +170,7 @@ describe('bulk job notifications', () => {
                 body: 'B'
             }
         ]);
-        const mailer = createMailer(smtpTo(refusing.port), { outboxDir: '/nonexistent' });
+        const mailer = createMailer(localSmtp(refusing.port), { outboxDir: '/nonexistent' });
         await new OutboxWorker(outbox, mailer, { instance: 'one', intervalMs: 1000 }, quietLogger).drain();
         mailer.close();
         await refusing.close();

@@ -1,5 +1,6 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import type { SmtpSettings } from '../../src/notifications/mailer';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -50,6 +51,8 @@ export async function startSmtpPeer(
             });
         }
     });
+    // Answers go out at once (no Nagle delay): a local peer should not be what limits the sender.
+    server.server.on('connection', (socket: Socket) => socket.setNoDelay(true));
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -90,3 +93,15 @@ export function headerLine(mail: ParsedMail, name: string): string | undefined {
     const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line;
     return line?.slice(line.indexOf(':') + 1).trim();
 }
+
+/** Mailer settings for a local SMTP server without TLS or login. */
+export const localSmtp = (port: number, poolSize = 1): SmtpSettings => ({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    user: undefined,
+    password: undefined,
+    from: 'Partner Desk <desk@test.local>',
+    poolSize,
+    perSecond: 0
+});
