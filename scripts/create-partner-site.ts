@@ -34,7 +34,6 @@ export interface SiteOptions {
     pollSeconds: number;
 }
 
-
 /** Names and prefixes the script accepts; returns what is wrong, or nothing. */
 export function validateSite(name: string, prefix: string): string[] {
     const problems: string[] = [];

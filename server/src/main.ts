@@ -58,15 +58,29 @@ async function listen(app: ReturnType<typeof createApp>, host: string, port: num
     }).catch((error: unknown) => {
         const code = systemErrorCode(error);
         if (code === 'EADDRINUSE') {
-            throw new StartupError('PORT', `PORT ${port} is already in use on ${host}: stop what listens there, or set PORT to a free port (0 picks one).`, { cause: error });
+            throw new StartupError(
+                'PORT',
+                `PORT ${port} is already in use on ${host}: stop what listens there, or set PORT to a free port (0 picks one).`,
+                { cause: error }
+            );
         }
         if (code === 'EACCES') {
-            throw new StartupError('PORT', `PORT ${port} needs privileges this process does not have: set PORT to 1024 or above.`, { cause: error });
+            throw new StartupError(
+                'PORT',
+                `PORT ${port} needs privileges this process does not have: set PORT to 1024 or above.`,
+                { cause: error }
+            );
         }
         if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EADDRNOTAVAIL') {
-            throw new StartupError('HOST', `HOST ${host} is not an address of this machine (${code}): set HOST to 127.0.0.1, or to this machine's address behind a proxy.`, { cause: error });
+            throw new StartupError(
+                'HOST',
+                `HOST ${host} is not an address of this machine (${code}): set HOST to 127.0.0.1, or to this machine's address behind a proxy.`,
+                { cause: error }
+            );
         }
-        throw new StartupError('HOST', `Cannot listen on HOST ${host} PORT ${port}: ${errorText(error)}`, { cause: error });
+        throw new StartupError('HOST', `Cannot listen on HOST ${host} PORT ${port}: ${errorText(error)}`, {
+            cause: error
+        });
     });
     return server;
 }
@@ -84,7 +98,12 @@ export async function startService(config: ServiceConfig, options: StartOptions 
     }
 }
 
-async function startParts(config: ServiceConfig, options: StartOptions, logger: Logger, opened: Array<() => Promise<unknown>>): Promise<RunningService> {
+async function startParts(
+    config: ServiceConfig,
+    options: StartOptions,
+    logger: Logger,
+    opened: Array<() => Promise<unknown>>
+): Promise<RunningService> {
     if (!LOOPBACK.test(config.http.host)) {
         logger.warn(
             { host: config.http.host },
@@ -120,12 +139,22 @@ async function startParts(config: ServiceConfig, options: StartOptions, logger: 
         'store ready (migrations applied)'
     );
     const client = simulator
-        ? await OrgClient.connect(clientCredentialsSource(simulator.url, simulator.consumer.clientId, simulator.consumer.clientSecret), config.apiVersion, logger)
-        : await connectConfiguredOrg(config.org as Exclude<ServiceConfig['org'], { kind: 'simulator' }>, config.apiVersion, logger);
+        ? await OrgClient.connect(
+              clientCredentialsSource(simulator.url, simulator.consumer.clientId, simulator.consumer.clientSecret),
+              config.apiVersion,
+              logger
+          )
+        : await connectConfiguredOrg(
+              config.org as Exclude<ServiceConfig['org'], { kind: 'simulator' }>,
+              config.apiVersion,
+              logger
+          );
     await bindStoreToOrg(
         db,
         { orgId: await client.organizationId(), simulatorRun: simulator ? randomBytes(8).toString('hex') : undefined },
-        db.kind === 'pglite' ? { setting: 'DATA_DIR', value: config.store.dataDir } : { setting: 'DATABASE_SCHEMA', value: config.store.schema },
+        db.kind === 'pglite'
+            ? { setting: 'DATA_DIR', value: config.store.dataDir }
+            : { setting: 'DATABASE_SCHEMA', value: config.store.schema },
         logger
     );
     if (db.kind === 'pglite') {
@@ -149,7 +178,16 @@ async function startParts(config: ServiceConfig, options: StartOptions, logger: 
     }
     const notifications = await Notifications.create({ client, db, outbox: repos.outbox, config, logger, metrics });
     const outbox = notifications.outbox;
-    const app = createApp({ db, client, repos, metrics, apiToken, logger, smtpCheck, publicRoutes: notifications.router });
+    const app = createApp({
+        db,
+        client,
+        repos,
+        metrics,
+        apiToken,
+        logger,
+        smtpCheck,
+        publicRoutes: notifications.router
+    });
     const server = await listen(app, config.http.host, config.http.port);
     const url = `http://${config.http.host}:${(server.address() as AddressInfo).port}`;
     logger.info({ url, instance: config.instanceName }, 'Partner Desk service listening');
@@ -214,7 +252,9 @@ async function main(): Promise<void> {
         logger.info({ signal }, 'shutting down');
         // Running tasks are given back at once (sleeps are interrupted); a close stuck on the network does not hold the exit.
         setTimeout(() => {
-            logger.error('shutdown took longer than 10 s; exiting now (leases of tasks still held expire after LEASE_SECONDS)');
+            logger.error(
+                'shutdown took longer than 10 s; exiting now (leases of tasks still held expire after LEASE_SECONDS)'
+            );
             process.exit(1);
         }, 10_000).unref();
         service.close().then(

@@ -3,10 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { SmtpSettings } from '../notifications/mailer';
-import { notificationEnvShape, notificationSettings, type NotificationSettings } from '../notifications/notificationConfig';
+import {
+    notificationEnvShape,
+    notificationSettings,
+    type NotificationSettings
+} from '../notifications/notificationConfig';
 import { readEnvFile } from './defaultsFile';
 
-const blankToUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const blankToUndefined = (value: unknown): unknown =>
+    typeof value === 'string' && value.trim() === '' ? undefined : value;
 const optionalText = z.preprocess(blankToUndefined, z.string().optional());
 /** A secret pasted from a file often ends in a newline: kept, it would make every request with the token fail. */
 const trimmedText = z.preprocess((value) => (typeof value === 'string' ? value.trim() : value), optionalText);
@@ -21,7 +26,13 @@ const envSchema = z.object({
     HOST: z.string().min(1),
     API_TOKEN: trimmedText,
     DATA_DIR: z.string().min(1),
-    DATABASE_URL: z.preprocess(blankToUndefined, z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional()),
+    DATABASE_URL: z.preprocess(
+        blankToUndefined,
+        z
+            .string()
+            .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+            .optional()
+    ),
     DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier'),
     SF_ORG_ALIAS: optionalText,
     SF_LOGIN_URL: z.preprocess(blankToUndefined, z.url().optional()),
@@ -87,7 +98,9 @@ export interface ServiceConfig {
 /** Thrown when the configuration is incomplete or invalid; the message lists every problem. */
 export class ConfigError extends Error {
     constructor(readonly problems: string[]) {
-        super(`Configuration is not valid:\n  - ${problems.join('\n  - ')}\nSee config/service.defaults.env for every variable and its meaning.`);
+        super(
+            `Configuration is not valid:\n  - ${problems.join('\n  - ')}\nSee config/service.defaults.env for every variable and its meaning.`
+        );
         this.name = 'ConfigError';
     }
 }
@@ -96,7 +109,8 @@ function chooseOrg(env: z.infer<typeof envSchema>, problems: string[]): OrgConne
     if (env.SF_ORG_ALIAS) {
         return { kind: 'alias', alias: env.SF_ORG_ALIAS };
     }
-    const anyOAuth = env.SF_LOGIN_URL || env.SF_CLIENT_ID || env.SF_CLIENT_SECRET || env.SF_USERNAME || env.SF_PRIVATE_KEY_FILE;
+    const anyOAuth =
+        env.SF_LOGIN_URL || env.SF_CLIENT_ID || env.SF_CLIENT_SECRET || env.SF_USERNAME || env.SF_PRIVATE_KEY_FILE;
     if (!anyOAuth) {
         return { kind: 'simulator' };
     }
@@ -104,7 +118,9 @@ function chooseOrg(env: z.infer<typeof envSchema>, problems: string[]): OrgConne
     if (env.SF_PRIVATE_KEY_FILE || env.SF_USERNAME) {
         const absent = missing(['SF_LOGIN_URL', 'SF_CLIENT_ID', 'SF_USERNAME', 'SF_PRIVATE_KEY_FILE']);
         if (absent.length > 0) {
-            problems.push(`OAuth JWT bearer needs ${absent.join(', ')} (set all of SF_LOGIN_URL, SF_CLIENT_ID, SF_USERNAME, SF_PRIVATE_KEY_FILE)`);
+            problems.push(
+                `OAuth JWT bearer needs ${absent.join(', ')} (set all of SF_LOGIN_URL, SF_CLIENT_ID, SF_USERNAME, SF_PRIVATE_KEY_FILE)`
+            );
             return { kind: 'simulator' };
         }
         return {
@@ -123,14 +139,22 @@ function chooseOrg(env: z.infer<typeof envSchema>, problems: string[]): OrgConne
         );
         return { kind: 'simulator' };
     }
-    return { kind: 'clientCredentials', loginUrl: env.SF_LOGIN_URL!, clientId: env.SF_CLIENT_ID!, clientSecret: env.SF_CLIENT_SECRET! };
+    return {
+        kind: 'clientCredentials',
+        loginUrl: env.SF_LOGIN_URL!,
+        clientId: env.SF_CLIENT_ID!,
+        clientSecret: env.SF_CLIENT_SECRET!
+    };
 }
 
 /**
  * Builds the service configuration from the defaults file overlaid with `env`.
  * Fails fast with a ConfigError naming every missing or invalid variable.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Record<string, string> = readEnvFile()): ServiceConfig {
+export function loadConfig(
+    env: NodeJS.ProcessEnv = process.env,
+    defaults: Record<string, string> = readEnvFile()
+): ServiceConfig {
     const merged: Record<string, string | undefined> = { ...defaults };
     for (const [key, value] of Object.entries(env)) {
         if (value !== undefined && key in envSchema.shape) {
@@ -159,7 +183,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Recor
     if (values.HEARTBEAT_SECONDS * 2 > values.LEASE_SECONDS) {
         problems.push('HEARTBEAT_SECONDS must be at most half of LEASE_SECONDS so a live instance keeps its leases');
     }
-    const notifications = notificationSettings(values, { dataDir: resolve(values.DATA_DIR), host: values.HOST, port: values.PORT, apiToken: values.API_TOKEN }, problems);
+    const notifications = notificationSettings(
+        values,
+        { dataDir: resolve(values.DATA_DIR), host: values.HOST, port: values.PORT, apiToken: values.API_TOKEN },
+        problems
+    );
     if (problems.length > 0) {
         throw new ConfigError(problems);
     }

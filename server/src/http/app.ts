@@ -72,7 +72,11 @@ export function createApp(deps: AppDeps): express.Express {
                 () => (checks[name] = 'ok'),
                 (error: Error) => (checks[name] = `unreachable: ${error.message}`)
             );
-        await Promise.all([run('store', () => checkStore(deps.db)), run('org', checkOrg), ...(checkSmtp ? [run('smtp', checkSmtp)] : [])]);
+        await Promise.all([
+            run('store', () => checkStore(deps.db)),
+            run('org', checkOrg),
+            ...(checkSmtp ? [run('smtp', checkSmtp)] : [])
+        ]);
         const ready = Object.values(checks).every((v) => v === 'ok');
         res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
     });

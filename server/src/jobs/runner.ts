@@ -38,12 +38,40 @@ const ABANDONED_CHECK_MS = 60_000;
 /** Claims more than this many times without finishing = the task itself keeps failing. */
 const MAX_CLAIMS = 5;
 
-const FINAL_STATUS: Record<string, JobStatus> = { Completed: 'Completed', Failed: 'Failed', Cancelled: 'Cancelled', Reverted: 'Reverted' };
+const FINAL_STATUS: Record<string, JobStatus> = {
+    Completed: 'Completed',
+    Failed: 'Failed',
+    Cancelled: 'Cancelled',
+    Reverted: 'Reverted'
+};
 
 function inputOf(record: JobRecord): Record<string, unknown> {
-    const { Id, Name, Dry_Run__c, Notify_Owners__c, Source_Type__c, Source_Owner__c, Filter_Statuses__c, Filter_Min_Age_Days__c, Filter_Countries__c, Target_Type__c, Target__c } =
-        record;
-    return { Id, Name, Dry_Run__c, Notify_Owners__c, Source_Type__c, Source_Owner__c, Filter_Statuses__c, Filter_Min_Age_Days__c, Filter_Countries__c, Target_Type__c, Target__c };
+    const {
+        Id,
+        Name,
+        Dry_Run__c,
+        Notify_Owners__c,
+        Source_Type__c,
+        Source_Owner__c,
+        Filter_Statuses__c,
+        Filter_Min_Age_Days__c,
+        Filter_Countries__c,
+        Target_Type__c,
+        Target__c
+    } = record;
+    return {
+        Id,
+        Name,
+        Dry_Run__c,
+        Notify_Owners__c,
+        Source_Type__c,
+        Source_Owner__c,
+        Filter_Statuses__c,
+        Filter_Min_Age_Days__c,
+        Filter_Countries__c,
+        Target_Type__c,
+        Target__c
+    };
 }
 
 /**
@@ -153,8 +181,17 @@ export class JobRunner {
                     ? 'Leads it had already moved keep their new owner. To move the rest, create a new job with the same source and target: it plans from the leads the source owns now, so no lead is moved twice.'
                     : 'Leads it had already put back keep their old owner; the others keep the owner the job gave them. Reassign those with a new job if needed.';
             const message = `Stopped: this job was left ${record.Status__c} by ${holder}, which stopped without finishing, and its store is not the one this service uses (lost, or the service moved to another store), so it cannot be resumed. ${what}`;
-            await this.records.update(record.Id, { Status__c: 'Failed', Phase__c: 'Done', Message__c: message, Finished_At__c: nowIso(), Progress_Updated_At__c: nowIso() });
-            this.deps.logger.warn({ jobId: record.Id, name: record.Name, claimedBy: record.Claimed_By__c, status: record.Status__c }, 'job left running by an instance with another store ended Failed');
+            await this.records.update(record.Id, {
+                Status__c: 'Failed',
+                Phase__c: 'Done',
+                Message__c: message,
+                Finished_At__c: nowIso(),
+                Progress_Updated_At__c: nowIso()
+            });
+            this.deps.logger.warn(
+                { jobId: record.Id, name: record.Name, claimedBy: record.Claimed_By__c, status: record.Status__c },
+                'job left running by an instance with another store ended Failed'
+            );
         }
     }
 
@@ -166,7 +203,11 @@ export class JobRunner {
                 : record.Status__c === 'Revert_Requested'
                   ? 'This job was already reverted. '
                   : '';
-        await this.records.update(record.Id, { Status__c: FINAL_STATUS[task.outcome!] ?? 'Failed', Phase__c: 'Done', Message__c: `${note}${task.message ?? ''}`.slice(0, 4000) });
+        await this.records.update(record.Id, {
+            Status__c: FINAL_STATUS[task.outcome!] ?? 'Failed',
+            Phase__c: 'Done',
+            Message__c: `${note}${task.message ?? ''}`.slice(0, 4000)
+        });
     }
 
     private async claimAndStart(): Promise<void> {
@@ -187,16 +228,25 @@ export class JobRunner {
         const started = Date.now();
         const seen = this.seen.get(task.job_id);
         this.seen.delete(task.job_id);
-        const record = seen ?? await this.records.get(task.job_id).catch((error: unknown) => {
-            log.error({ err: error }, 'cannot read the job record');
-            return null;
-        });
+        const record =
+            seen ??
+            (await this.records.get(task.job_id).catch((error: unknown) => {
+                log.error({ err: error }, 'cannot read the job record');
+                return null;
+            }));
         if (record === null) {
             await repos.tasks.release(task.job_id, task.kind, instance);
             return;
         }
         if (!record) {
-            await repos.tasks.finish(task.job_id, task.kind, instance, 'Failed', 'The job record no longer exists', null);
+            await repos.tasks.finish(
+                task.job_id,
+                task.kind,
+                instance,
+                'Failed',
+                'The job record no longer exists',
+                null
+            );
             return;
         }
         const ctx = new TaskContext(task, record, this.deps.client, repos, this.deps.config, instance, log, metrics);
@@ -209,7 +259,12 @@ export class JobRunner {
         try {
             // Not awaited here: the claim travels in the same Composite Batch as the task's first lookups.
             const claim = {
-                Status__c: task.kind === 'run' ? (record.Status__c === 'Cancel_Requested' ? 'Cancel_Requested' : 'Running') : 'Reverting',
+                Status__c:
+                    task.kind === 'run'
+                        ? record.Status__c === 'Cancel_Requested'
+                            ? 'Cancel_Requested'
+                            : 'Running'
+                        : 'Reverting',
                 Phase__c: task.kind === 'run' ? 'Select' : 'Revert',
                 Claimed_By__c: instance,
                 ...(task.claim_count === 1 ? { Started_At__c: nowIso(), Message__c: null } : {}),
@@ -232,11 +287,15 @@ export class JobRunner {
             ctx.stopHeartbeat();
             this.active.delete(`${task.job_id}:${task.kind}`);
         }
-        await repos.tasks.finish(task.job_id, task.kind, instance, outcome.status, outcome.message, outcome.summary).catch((error: unknown) => {
-            log.error({ err: error }, 'could not record the end of the task');
-        });
+        await repos.tasks
+            .finish(task.job_id, task.kind, instance, outcome.status, outcome.message, outcome.summary)
+            .catch((error: unknown) => {
+                log.error({ err: error }, 'could not record the end of the task');
+            });
         if (task.kind === 'run') {
-            await queueJobFinished(repos, record, outcome).catch((error: unknown) => log.error({ err: error }, 'could not record the job-finished notification'));
+            await queueJobFinished(repos, record, outcome).catch((error: unknown) =>
+                log.error({ err: error }, 'could not record the job-finished notification')
+            );
         }
         metrics.tasksFinished.inc({ kind: task.kind, outcome: outcome.status });
         metrics.taskDuration.observe({ kind: task.kind }, (Date.now() - started) / 1000);
@@ -244,7 +303,12 @@ export class JobRunner {
     }
 
     /** Turns a failure into the task's outcome, or undefined when the task goes back to be claimed again. */
-    private async handleFailure(ctx: TaskContext, task: TaskRow, error: unknown, log: Logger): Promise<TaskOutcome | undefined> {
+    private async handleFailure(
+        ctx: TaskContext,
+        task: TaskRow,
+        error: unknown,
+        log: Logger
+    ): Promise<TaskOutcome | undefined> {
         const { repos, instance } = this.deps;
         try {
             if (error instanceof LeaseLostError) {
@@ -295,7 +359,10 @@ export class JobRunner {
             return { status: 'Failed', message, summary: { version: 1, revertError: reason } };
         }
         const moved = (await this.deps.repos.plan.countByStatus(ctx.jobId)).moved ?? 0;
-        const message = badInput || moved === 0 ? `Nothing was changed: ${reason}` : `The job stopped: ${reason}. ${moved} leads had moved; Revert undoes them.`;
+        const message =
+            badInput || moved === 0
+                ? `Nothing was changed: ${reason}`
+                : `The job stopped: ${reason}. ${moved} leads had moved; Revert undoes them.`;
         await ctx.writeFinal({
             Status__c: 'Failed',
             Phase__c: 'Done',

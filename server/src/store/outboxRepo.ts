@@ -40,7 +40,18 @@ export class OutboxRepo {
             const result = await this.db.query(
                 `INSERT INTO outbox (dedupe_key, job_id, recipient_id, recipient_email, subject, body, html, headers, kind, language)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10) ON CONFLICT (dedupe_key) DO NOTHING`,
-                [m.dedupeKey, m.jobId ?? null, m.recipientId, m.recipientEmail, m.subject, m.body, m.html ?? null, JSON.stringify(m.headers ?? {}), m.kind ?? 'lead_digest', m.language ?? null]
+                [
+                    m.dedupeKey,
+                    m.jobId ?? null,
+                    m.recipientId,
+                    m.recipientEmail,
+                    m.subject,
+                    m.body,
+                    m.html ?? null,
+                    JSON.stringify(m.headers ?? {}),
+                    m.kind ?? 'lead_digest',
+                    m.language ?? null
+                ]
             );
             added += result.rowCount;
         }
@@ -73,7 +84,10 @@ export class OutboxRepo {
     }
 
     async markSent(id: number): Promise<void> {
-        await this.db.query(`UPDATE outbox SET state = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL WHERE id = $1`, [id]);
+        await this.db.query(
+            `UPDATE outbox SET state = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL WHERE id = $1`,
+            [id]
+        );
     }
 
     /** A failed send goes back to pending with backoff, or to failed after `maxAttempts`. */
@@ -88,17 +102,30 @@ export class OutboxRepo {
 
     /** A refusal that no retry can change (unknown mailbox, 5xx): failed at once, with the server's answer. */
     async markPermanentlyFailed(id: number, error: string): Promise<void> {
-        await this.db.query(`UPDATE outbox SET state = 'failed', permanent = true, last_error = $2, lease_until = NULL WHERE id = $1`, [id, error.slice(0, 1000)]);
+        await this.db.query(
+            `UPDATE outbox SET state = 'failed', permanent = true, last_error = $2, lease_until = NULL WHERE id = $1`,
+            [id, error.slice(0, 1000)]
+        );
     }
 
     /** A message claimed but not sent (the daily cap was reached): due again at `at`, the attempt not counted. */
     async release(id: number, at: Date): Promise<void> {
-        await this.db.query(`UPDATE outbox SET state = 'pending', attempts = attempts - 1, lease_until = NULL, next_attempt_at = $2 WHERE id = $1`, [id, at]);
+        await this.db.query(
+            `UPDATE outbox SET state = 'pending', attempts = attempts - 1, lease_until = NULL, next_attempt_at = $2 WHERE id = $1`,
+            [id, at]
+        );
     }
 
     /** Messages sent since `since`: the daily cap counts these. */
     async countSentSince(since: Date): Promise<number> {
-        return Number((await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM outbox WHERE state = 'sent' AND sent_at >= $1`, [since])).rows[0]?.n ?? 0);
+        return Number(
+            (
+                await this.db.query<{ n: string }>(
+                    `SELECT count(*) AS n FROM outbox WHERE state = 'sent' AND sent_at >= $1`,
+                    [since]
+                )
+            ).rows[0]?.n ?? 0
+        );
     }
 
     /**
@@ -106,13 +133,26 @@ export class OutboxRepo {
      * process that died). Its message was not accepted as far as the store knows, so it goes again.
      */
     async expireAllLeases(): Promise<number> {
-        return (await this.db.query(`UPDATE outbox SET lease_until = now() - interval '1 second' WHERE state = 'sending'`)).rowCount;
+        return (
+            await this.db.query(`UPDATE outbox SET lease_until = now() - interval '1 second' WHERE state = 'sending'`)
+        ).rowCount;
     }
 
     /** The messages that failed for good, newest first (what an operator looks at). */
-    async listFailed(jobId?: string, limit = 100): Promise<Array<{ id: number; recipient_email: string; kind: string; last_error: string | null; permanent: boolean }>> {
+    async listFailed(
+        jobId?: string,
+        limit = 100
+    ): Promise<
+        Array<{ id: number; recipient_email: string; kind: string; last_error: string | null; permanent: boolean }>
+    > {
         return (
-            await this.db.query<{ id: number; recipient_email: string; kind: string; last_error: string | null; permanent: boolean }>(
+            await this.db.query<{
+                id: number;
+                recipient_email: string;
+                kind: string;
+                last_error: string | null;
+                permanent: boolean;
+            }>(
                 `SELECT id, recipient_email, kind, last_error, permanent FROM outbox WHERE state = 'failed' AND ($1::text IS NULL OR job_id = $1) ORDER BY id DESC LIMIT $2`,
                 [jobId ?? null, limit]
             )
@@ -121,9 +161,10 @@ export class OutboxRepo {
 
     async countByState(jobId?: string): Promise<Record<string, number>> {
         const rows = (
-            await this.db.query<{ state: string; n: string }>('SELECT state, count(*) AS n FROM outbox WHERE ($1::text IS NULL OR job_id = $1) GROUP BY state', [
-                jobId ?? null
-            ])
+            await this.db.query<{ state: string; n: string }>(
+                'SELECT state, count(*) AS n FROM outbox WHERE ($1::text IS NULL OR job_id = $1) GROUP BY state',
+                [jobId ?? null]
+            )
         ).rows;
         return Object.fromEntries(rows.map((row) => [row.state, Number(row.n)]));
     }
