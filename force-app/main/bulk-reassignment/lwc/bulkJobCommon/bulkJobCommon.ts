@@ -69,6 +69,8 @@ export interface Option {
 /** BulkReassignmentService.ConsoleOptions. */
 export interface ConsoleOptions {
     groups: Option[];
+    /** Said under the group picker when its list stopped at its cap (translated); none for a complete list. */
+    groupsCapNotice?: string | null;
     queues: Option[];
     leadStatuses: Option[];
 }

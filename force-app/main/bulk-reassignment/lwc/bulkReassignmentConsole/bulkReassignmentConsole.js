@@ -127,6 +127,9 @@ export default class BulkReassignmentConsole extends NavigationMixin(LightningEl
     get statusOptions() {
         return this.options?.leadStatuses ?? [];
     }
+    get groupsCapNotice() {
+        return this.options?.groupsCapNotice ?? '';
+    }
     get hasNoGroups() {
         return this.options !== undefined && this.groupOptions.length === 0;
     }

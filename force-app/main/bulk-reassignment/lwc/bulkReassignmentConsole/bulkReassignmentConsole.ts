@@ -155,6 +155,10 @@ export default class BulkReassignmentConsole extends NavigationMixin(LightningEl
         return this.options?.leadStatuses ?? [];
     }
 
+    get groupsCapNotice(): string {
+        return this.options?.groupsCapNotice ?? '';
+    }
+
     get hasNoGroups(): boolean {
         return this.options !== undefined && this.groupOptions.length === 0;
     }

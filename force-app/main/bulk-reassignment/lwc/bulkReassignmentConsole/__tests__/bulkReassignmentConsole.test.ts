@@ -114,6 +114,18 @@ describe('c-bulk-reassignment-console', () => {
         expect($(element, '.no-groups').textContent).toBe('c.BulkConsole_No_Groups');
     });
 
+    it('says under the group picker that its list stopped at its cap, and nothing when it is complete', async () => {
+        const element = render();
+        optionsWire.emit(OPTIONS);
+        await flush();
+        expect(element.shadowRoot!.querySelector('.groups-cap-notice')).toBeNull();
+
+        const notice = 'Only the first 1000 are listed; some may be missing.';
+        optionsWire.emit({ ...OPTIONS, groupsCapNotice: notice });
+        await flush();
+        expect($(element, '.groups-cap-notice').textContent).toBe(notice);
+    });
+
     it('shows an error panel when the options cannot be loaded', async () => {
         const element = render();
         optionsWire.error({ message: 'No access to Distribution_Group__c' });
