@@ -19,7 +19,8 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
                 apex: {
                     getPartnerQueues: ctx.dataFrom('getPartnerQueues.json'),
                     getPartnerQueuesCapNotice: ctx.data(null),
-                    getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json')
+                    getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json'),
+                    getAccountsCapNotice: ctx.data(null)
                 },
                 shot: 'distribution-queues',
                 expect: [
@@ -33,7 +34,8 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
                 apex: {
                     getPartnerQueues: ctx.pending(),
                     getPartnerQueuesCapNotice: ctx.pending(),
-                    getAccountsWithoutQueue: ctx.pending()
+                    getAccountsWithoutQueue: ctx.pending(),
+                    getAccountsCapNotice: ctx.pending()
                 },
                 expect: [ctx.label('Distribution_Queues_Title')]
             },
@@ -42,7 +44,8 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
                 apex: {
                     getPartnerQueues: ctx.data([]),
                     getPartnerQueuesCapNotice: ctx.data(null),
-                    getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json')
+                    getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json'),
+                    getAccountsCapNotice: ctx.data(null)
                 },
                 expect: [ctx.label('Distribution_Queues_Empty')]
             },
@@ -51,7 +54,8 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
                 message: 'The request timed out.',
                 apex: {
                     getPartnerQueuesCapNotice: ctx.data(null),
-                    getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json')
+                    getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json'),
+                    getAccountsCapNotice: ctx.data(null)
                 },
                 expect: [ctx.label('Distribution_Queues_Load_Error')]
             }).error,
@@ -60,9 +64,20 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
                 apex: {
                     getPartnerQueues: ctx.dataFrom('getPartnerQueues.json'),
                     getPartnerQueuesCapNotice: ctx.data(ctx.label('Distribution_List_Capped', '1000')),
-                    getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json')
+                    getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json'),
+                    getAccountsCapNotice: ctx.data(null)
                 },
                 expect: [ctx.label('Distribution_List_Capped', '1000'), ctx.text('getPartnerQueues.json', '0.name')]
+            },
+            'accounts-capped': {
+                description: 'More partner accounts without a queue than the picker holds: it says some may be missing',
+                apex: {
+                    getPartnerQueues: ctx.dataFrom('getPartnerQueues.json'),
+                    getPartnerQueuesCapNotice: ctx.data(null),
+                    getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json'),
+                    getAccountsCapNotice: ctx.data(ctx.label('Distribution_List_Capped', '200'))
+                },
+                expect: [ctx.label('Distribution_List_Capped', '200'), ctx.label('Distribution_Queues_Create_Title')]
             },
             // Queues are managed by custom permission: without it the list shows, and creating a queue is refused.
             'no-permission': {
@@ -70,7 +85,8 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
                 apex: {
                     getPartnerQueues: ctx.dataFrom('getPartnerQueues.json'),
                     getPartnerQueuesCapNotice: ctx.data(null),
-                    getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json')
+                    getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json'),
+                    getAccountsCapNotice: ctx.data(null)
                 },
                 deniedPermissions: ['Partner_Desk_Manage_Partner_Queues'],
                 expect: [ctx.text('getPartnerQueues.json', '0.name'), ctx.label('Distribution_Queues_No_Permission')]
@@ -81,6 +97,7 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
                     getPartnerQueues: ctx.dataFrom('getPartnerQueues.json'),
                     getPartnerQueuesCapNotice: ctx.data(null),
                     getAccountsWithoutQueue: ctx.dataFrom('getAccountsWithoutQueue.json'),
+                    getAccountsCapNotice: ctx.data(null),
                     createPartnerQueue: ctx.dataFrom('createPartnerQueue.json')
                 },
                 steps: [

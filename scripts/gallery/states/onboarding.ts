@@ -111,6 +111,7 @@ export const ONBOARDING_STATES: ComponentEntry[] = [
                 props: ACCOUNT,
                 apex: {
                     getPartnerContacts: ctx.dataFrom('getPartnerContacts.json'),
+                    getPartnerContactsCapNotice: ctx.data(null),
                     getEnableUserOptions: ctx.dataFrom('getEnableUserOptions.json')
                 },
                 shot: 'onboarding-users',
@@ -124,26 +125,41 @@ export const ONBOARDING_STATES: ComponentEntry[] = [
             loading: {
                 description: 'Waiting for the contacts',
                 props: ACCOUNT,
-                apex: { getPartnerContacts: ctx.pending() },
+                apex: { getPartnerContacts: ctx.pending(), getPartnerContactsCapNotice: ctx.pending() },
                 expect: [ctx.label('Onboarding_Users_Title', ACCOUNT.accountName)]
             },
             empty: {
                 description: 'The account has no contacts',
                 props: ACCOUNT,
-                apex: { getPartnerContacts: ctx.data([]) },
+                apex: { getPartnerContacts: ctx.data([]), getPartnerContactsCapNotice: ctx.data(null) },
                 expect: [ctx.label('Onboarding_Users_Empty')]
             },
             ...loadFailures(ctx, {
                 methods: ['getPartnerContacts'],
                 message: "The account wasn't found, or you don't have access to it.",
                 props: ACCOUNT,
+                apex: { getPartnerContactsCapNotice: ctx.data(null) },
                 expect: [ctx.label('Onboarding_UI_Users_Load_Error')]
             }),
+            capped: {
+                description: 'An account with more contacts than the list holds: it says some may be missing',
+                props: ACCOUNT,
+                apex: {
+                    getPartnerContacts: ctx.dataFrom('getPartnerContacts.json'),
+                    getPartnerContactsCapNotice: ctx.data(ctx.label('Onboarding_Users_List_Capped', '500')),
+                    getEnableUserOptions: ctx.dataFrom('getEnableUserOptions.json')
+                },
+                expect: [
+                    ctx.label('Onboarding_Users_List_Capped', '500'),
+                    ctx.text('getPartnerContacts.json', '0.name')
+                ]
+            },
             'enable-dialog': {
                 description: 'The dialog that enables Noor Haddad as a partner user, filled in from her contact',
                 props: ACCOUNT,
                 apex: {
                     getPartnerContacts: ctx.dataFrom('getPartnerContacts.json'),
+                    getPartnerContactsCapNotice: ctx.data(null),
                     getEnableUserOptions: ctx.dataFrom('getEnableUserOptions.json')
                 },
                 steps: [
@@ -161,6 +177,7 @@ export const ONBOARDING_STATES: ComponentEntry[] = [
                 props: ACCOUNT,
                 apex: {
                     getPartnerContacts: ctx.dataFrom('getPartnerContacts.json'),
+                    getPartnerContactsCapNotice: ctx.data(null),
                     getEnableUserOptions: ctx.dataFrom('getEnableUserOptions.json'),
                     enablePartnerUser: ctx.dataFrom('enablePartnerUser.json')
                 },

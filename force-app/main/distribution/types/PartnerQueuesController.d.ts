@@ -18,6 +18,11 @@ declare module '@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue
     export default function getAccountsWithoutQueue(): Promise<Option[]>;
 }
 
+declare module '@salesforce/apex/PartnerQueuesController.getAccountsCapNotice' {
+    /** The translated notice that the picker of accounts without a queue stops at its cap, or null when it lists every one. */
+    export default function getAccountsCapNotice(): Promise<string | null>;
+}
+
 declare module '@salesforce/apex/PartnerQueuesController.createPartnerQueue' {
     import type { QueueBacklog } from 'c/distributionCommon';
     export default function createPartnerQueue(params: { accountId: string }): Promise<QueueBacklog>;

@@ -40,6 +40,16 @@ declare module '@salesforce/apex/PartnerOnboardingController.getPartnerContacts'
     export default getPartnerContacts;
 }
 
+declare module '@salesforce/apex/PartnerOnboardingController.getPartnerContactsCapNotice' {
+    import type { WiredResult } from 'c/onboardingCommon';
+    import type { WireAdapterConstructor } from 'lwc';
+    /** The translated notice that the account's contacts list stops at its cap, or null when every contact is listed. */
+    type Params = { accountId: string };
+    const getPartnerContactsCapNotice: ((params: Params) => Promise<string | null>) &
+        WireAdapterConstructor<Params, WiredResult<string | null>>;
+    export default getPartnerContactsCapNotice;
+}
+
 declare module '@salesforce/apex/PartnerOnboardingController.getEnableUserOptions' {
     import type { EnableUserOptions } from 'c/onboardingCommon';
     export default function getEnableUserOptions(params: { contactId: string }): Promise<EnableUserOptions>;

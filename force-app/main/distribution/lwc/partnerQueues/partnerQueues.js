@@ -5,6 +5,7 @@ import canManageQueues from '@salesforce/customPermission/Partner_Desk_Manage_Pa
 import getPartnerQueues from '@salesforce/apex/PartnerQueuesController.getPartnerQueues';
 import getPartnerQueuesCapNotice from '@salesforce/apex/PartnerQueuesController.getPartnerQueuesCapNotice';
 import getAccountsWithoutQueue from '@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue';
+import getAccountsCapNotice from '@salesforce/apex/PartnerQueuesController.getAccountsCapNotice';
 import createPartnerQueue from '@salesforce/apex/PartnerQueuesController.createPartnerQueue';
 import syncPartnerQueueMembers from '@salesforce/apex/PartnerQueuesController.syncPartnerQueueMembers';
 import { formatLabel, reduceErrors } from 'c/ldsUtils';
@@ -68,6 +69,8 @@ export default class PartnerQueues extends LightningElement {
     /** Said above the list when it stops at its cap, rather than leaving some out silently. */
     capNotice;
     accounts;
+    /** Said under the account picker when it stops at its cap. */
+    accountsCapNotice;
     isLoading = false;
     loadError;
     accountId;
@@ -80,14 +83,16 @@ export default class PartnerQueues extends LightningElement {
         this.isLoading = true;
         this.loadError = undefined;
         try {
-            const [queues, capNotice, accounts] = await Promise.all([
+            const [queues, capNotice, accounts, accountsCapNotice] = await Promise.all([
                 getPartnerQueues(),
                 getPartnerQueuesCapNotice(),
-                this.canCreate ? getAccountsWithoutQueue() : Promise.resolve(undefined)
+                this.canCreate ? getAccountsWithoutQueue() : Promise.resolve(undefined),
+                this.canCreate ? getAccountsCapNotice() : Promise.resolve(null)
             ]);
             this.queues = queues;
             this.capNotice = capNotice;
             this.accounts = accounts;
+            this.accountsCapNotice = accountsCapNotice;
         }
         catch (error) {
             this.loadError = error;

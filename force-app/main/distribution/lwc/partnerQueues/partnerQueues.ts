@@ -4,6 +4,7 @@ import canManageQueues from '@salesforce/customPermission/Partner_Desk_Manage_Pa
 import getPartnerQueues from '@salesforce/apex/PartnerQueuesController.getPartnerQueues';
 import getPartnerQueuesCapNotice from '@salesforce/apex/PartnerQueuesController.getPartnerQueuesCapNotice';
 import getAccountsWithoutQueue from '@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue';
+import getAccountsCapNotice from '@salesforce/apex/PartnerQueuesController.getAccountsCapNotice';
 import createPartnerQueue from '@salesforce/apex/PartnerQueuesController.createPartnerQueue';
 import syncPartnerQueueMembers from '@salesforce/apex/PartnerQueuesController.syncPartnerQueueMembers';
 import { formatLabel, reduceErrors } from 'c/ldsUtils';
@@ -77,6 +78,8 @@ export default class PartnerQueues extends LightningElement {
     /** Said above the list when it stops at its cap, rather than leaving some out silently. */
     capNotice?: string | null;
     accounts?: Option[];
+    /** Said under the account picker when it stops at its cap. */
+    accountsCapNotice?: string | null;
     isLoading = false;
     loadError?: unknown;
     accountId?: string;
@@ -91,14 +94,16 @@ export default class PartnerQueues extends LightningElement {
         this.isLoading = true;
         this.loadError = undefined;
         try {
-            const [queues, capNotice, accounts] = await Promise.all([
+            const [queues, capNotice, accounts, accountsCapNotice] = await Promise.all([
                 getPartnerQueues(),
                 getPartnerQueuesCapNotice(),
-                this.canCreate ? getAccountsWithoutQueue() : Promise.resolve(undefined)
+                this.canCreate ? getAccountsWithoutQueue() : Promise.resolve(undefined),
+                this.canCreate ? getAccountsCapNotice() : Promise.resolve(null)
             ]);
             this.queues = queues;
             this.capNotice = capNotice;
             this.accounts = accounts;
+            this.accountsCapNotice = accountsCapNotice;
         } catch (error) {
             this.loadError = error;
         } finally {

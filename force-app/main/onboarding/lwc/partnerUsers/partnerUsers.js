@@ -5,6 +5,7 @@ import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { NavigationMixin } from 'lightning/navigation';
 import getPartnerContacts from '@salesforce/apex/PartnerOnboardingController.getPartnerContacts';
+import getPartnerContactsCapNotice from '@salesforce/apex/PartnerOnboardingController.getPartnerContactsCapNotice';
 import getEnableUserOptions from '@salesforce/apex/PartnerOnboardingController.getEnableUserOptions';
 import enablePartnerUser from '@salesforce/apex/PartnerOnboardingController.enablePartnerUser';
 import resendWelcomeEmail from '@salesforce/apex/PartnerOnboardingController.resendWelcomeEmail';
@@ -166,6 +167,12 @@ export default class PartnerUsers extends NavigationMixin(LightningElement) {
             this.contacts = undefined;
             this.loadError = result.error;
         }
+    }
+    /** Said above the list when the account has more contacts than it shows; a failure leaves it unsaid. */
+    @wire(getPartnerContactsCapNotice, { accountId: '$accountId' })
+    contactsCapNotice;
+    get capNotice() {
+        return this.contactsCapNotice?.data ?? '';
     }
     /** Reloads the contacts, e.g. after the account itself was enabled or disabled as a partner. */
     @api

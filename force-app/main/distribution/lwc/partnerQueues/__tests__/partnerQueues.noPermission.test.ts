@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import PartnerQueues from 'c/partnerQueues';
 import getPartnerQueues from '@salesforce/apex/PartnerQueuesController.getPartnerQueues';
 import getAccountsWithoutQueue from '@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue';
+import getAccountsCapNotice from '@salesforce/apex/PartnerQueuesController.getAccountsCapNotice';
 import type { QueueBacklog } from 'c/distributionCommon';
 
 import QUEUES from './data/getPartnerQueues.json';
@@ -16,6 +17,11 @@ jest.mock('@salesforce/apex/PartnerQueuesController.getPartnerQueues', () => ({ 
 jest.mock('@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock(
+    '@salesforce/apex/PartnerQueuesController.getAccountsCapNotice',
+    () => ({ default: jest.fn(() => Promise.resolve(null)) }),
+    { virtual: true }
+);
 jest.mock(
     '@salesforce/apex/PartnerQueuesController.getPartnerQueuesCapNotice',
     () => ({ default: jest.fn(() => Promise.resolve(null)) }),
@@ -49,6 +55,7 @@ describe('c-partner-queues without the permission to create queues', () => {
         expect(root.querySelector('.no-permission')).not.toBeNull();
         expect(root.querySelector('.account')).toBeNull();
         expect(getAccountsWithoutQueue).not.toHaveBeenCalled();
+        expect(getAccountsCapNotice).not.toHaveBeenCalled();
     });
 
     it('offers no Sync members without the permission', async () => {

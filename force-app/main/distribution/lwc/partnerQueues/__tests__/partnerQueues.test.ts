@@ -3,6 +3,7 @@ import PartnerQueues from 'c/partnerQueues';
 import getPartnerQueues from '@salesforce/apex/PartnerQueuesController.getPartnerQueues';
 import getPartnerQueuesCapNotice from '@salesforce/apex/PartnerQueuesController.getPartnerQueuesCapNotice';
 import getAccountsWithoutQueue from '@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue';
+import getAccountsCapNotice from '@salesforce/apex/PartnerQueuesController.getAccountsCapNotice';
 import createPartnerQueue from '@salesforce/apex/PartnerQueuesController.createPartnerQueue';
 import syncPartnerQueueMembers from '@salesforce/apex/PartnerQueuesController.syncPartnerQueueMembers';
 import type { Option, QueueBacklog } from 'c/distributionCommon';
@@ -22,6 +23,11 @@ jest.mock('@salesforce/apex/PartnerQueuesController.getPartnerQueues', () => ({ 
 jest.mock('@salesforce/apex/PartnerQueuesController.getAccountsWithoutQueue', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock(
+    '@salesforce/apex/PartnerQueuesController.getAccountsCapNotice',
+    () => ({ default: jest.fn(() => Promise.resolve(null)) }),
+    { virtual: true }
+);
 jest.mock(
     '@salesforce/apex/PartnerQueuesController.getPartnerQueuesCapNotice',
     () => ({ default: jest.fn(() => Promise.resolve(null)) }),
@@ -126,6 +132,21 @@ describe('c-partner-queues', () => {
 
         expect(root.querySelector('.cap-notice')!.textContent).toBe(notice);
         expect(one(root, '.queues').data).toHaveLength(2);
+    });
+
+    it('says under the account picker that it stopped at its cap, and nothing when it is complete', async () => {
+        const complete = await renderWithData();
+        expect(complete.shadowRoot!.querySelector('.accounts-cap-notice')).toBeNull();
+        document.body.removeChild(complete);
+
+        const notice = 'Only the first 200 are listed; some may be missing.';
+        jest.mocked(getAccountsCapNotice).mockResolvedValueOnce(notice);
+        const capped = await renderWithData();
+        const root = capped.shadowRoot!;
+
+        expect(root.querySelector('.accounts-cap-notice')!.textContent!.trim()).toBe(notice);
+        expect(one(root, '.account').options).toHaveLength(ACCOUNT_OPTIONS.length);
+        expect(root.querySelector('.cap-notice')).toBeNull();
     });
 
     it('says so when there is no partner queue yet', async () => {

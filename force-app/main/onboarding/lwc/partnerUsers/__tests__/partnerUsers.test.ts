@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import PartnerUsers from 'c/partnerUsers';
 import getPartnerContacts from '@salesforce/apex/PartnerOnboardingController.getPartnerContacts';
+import getPartnerContactsCapNotice from '@salesforce/apex/PartnerOnboardingController.getPartnerContactsCapNotice';
 import getEnableUserOptions from '@salesforce/apex/PartnerOnboardingController.getEnableUserOptions';
 import enablePartnerUser from '@salesforce/apex/PartnerOnboardingController.enablePartnerUser';
 import resendWelcomeEmail from '@salesforce/apex/PartnerOnboardingController.resendWelcomeEmail';
@@ -17,6 +18,11 @@ import CHECK_DEACTIVATE_USER from './data/checkDeactivateUser.json';
 
 jest.mock(
     '@salesforce/apex/PartnerOnboardingController.getPartnerContacts',
+    () => ({ default: jest.requireActual('@salesforce/sfdx-lwc-jest').createApexTestWireAdapter(jest.fn()) }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/apex/PartnerOnboardingController.getPartnerContactsCapNotice',
     () => ({ default: jest.requireActual('@salesforce/sfdx-lwc-jest').createApexTestWireAdapter(jest.fn()) }),
     { virtual: true }
 );
@@ -47,6 +53,7 @@ interface ApexWireAdapterMock {
 type Field = HTMLElement & { value?: string; setCustomValidity(message: string): void; reportValidity(): boolean };
 
 const contactsWire = getPartnerContacts as unknown as ApexWireAdapterMock;
+const capNoticeWire = getPartnerContactsCapNotice as unknown as ApexWireAdapterMock;
 const CONTACTS = GET_PARTNER_CONTACTS as PartnerContactRow[];
 const OPTIONS = GET_ENABLE_USER_OPTIONS as EnableUserOptions;
 const [NO_USER, LOGGED_IN, NEVER_LOGGED_IN] = CONTACTS;
@@ -186,6 +193,21 @@ describe('c-partner-users', () => {
                 [],
                 ['resend', 'deactivate']
             ]);
+        });
+
+        it('says above the list that it stopped at its cap, for this account, and nothing when it is complete', async () => {
+            const element = await renderWithContacts();
+            const root = element.shadowRoot!;
+            expect(capNoticeWire.getLastConfig()).toEqual({ accountId: ACCOUNT_ID });
+            capNoticeWire.emit(null);
+            await flush();
+            expect($(root, '.cap-notice')).toBeNull();
+
+            const notice = 'Only the first 500 contacts of this account are listed; some may be missing.';
+            capNoticeWire.emit(notice);
+            await flush();
+            expect($(root, '.cap-notice')!.textContent).toBe(notice);
+            expect(root.querySelectorAll('tr.contact')).toHaveLength(CONTACTS.length);
         });
 
         it('says when the account has no contacts', async () => {
