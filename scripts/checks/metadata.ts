@@ -14,9 +14,9 @@ import * as path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { ForceIgnore } from '@salesforce/source-deploy-retrieve';
 import { Sf, failureText, succeeded } from '../lib/sf';
-import { formatFinding, type Finding } from './lib/findings';
+import { finding, formatFinding, type Finding } from './lib/findings';
 import { readTranslations, REQUIRED_LANGUAGES } from './lib/label-translations';
-import { finding, scanSource } from './lib/metadata-source';
+import { scanSource } from './lib/metadata-source';
 import { listFiles, loadProject } from './lib/sfdx-project';
 
 export interface MetadataReport {

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import type { Finding } from './findings';
+import { finding, type Finding } from './findings';
 import { listFiles, lineOf, type SfdxProject } from './sfdx-project';
 
 const xml = new XMLParser({
@@ -144,12 +144,11 @@ export function translationLanguageFindings(project: SfdxProject): Finding[] {
     const defFile = path.join(project.root, SCRATCH_DEFINITION);
     if (!fs.existsSync(defFile)) {
         return [
-            {
-                file: files[0],
-                line: 1,
-                rule: 'TranslationLanguageNotEnabled',
-                message: `the project ships translations but has no ${SCRATCH_DEFINITION} saying which languages an org must turn on.`
-            }
+            finding(
+                'TranslationLanguageNotEnabled',
+                files[0],
+                `the project ships translations but has no ${SCRATCH_DEFINITION} saying which languages an org must turn on.`
+            )
         ];
     }
     const def = JSON.parse(fs.readFileSync(defFile, 'utf8')) as ScratchDefinition;
@@ -174,12 +173,13 @@ export function translationLanguageFindings(project: SfdxProject): Finding[] {
             missing = platform ? undefined : 'settings.languageSettings.enablePlatformLanguages';
         }
         if (missing) {
-            findings.push({
-                file,
-                line: 1,
-                rule: 'TranslationLanguageNotEnabled',
-                message: `translations into "${language}" deploy only to an org where that language is active, and ${SCRATCH_DEFINITION} does not set ${missing}: true.`
-            });
+            findings.push(
+                finding(
+                    'TranslationLanguageNotEnabled',
+                    file,
+                    `translations into "${language}" deploy only to an org where that language is active, and ${SCRATCH_DEFINITION} does not set ${missing}: true.`
+                )
+            );
         }
     }
     return findings;

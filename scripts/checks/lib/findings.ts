@@ -11,6 +11,11 @@ export interface Finding {
     message: string;
 }
 
+/** A finding about a whole file (metadata, labels, translations): reported at its first line. */
+export function finding(rule: string, file: string, message: string): Finding {
+    return { rule, file, line: 1, message };
+}
+
 /** `file:line[:col] rule message`, with the file relative to the project. */
 export function formatFinding(finding: Finding, projectDir: string): string {
     const rel = path.relative(projectDir, finding.file) || finding.file;

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import type { Finding } from './findings';
+import { finding, type Finding } from './findings';
 
 export const REQUIRED_LANGUAGES = ['no', 'el', 'in'] as const;
 
@@ -21,28 +21,24 @@ export function readLabels(file: string, relFile: string, labels: Map<string, st
         CustomLabels?: { labels?: Array<{ fullName?: string }> };
     };
     if (!parsed.CustomLabels) {
-        problems.push({ rule: 'labels', file: file, line: 1, message: `${relFile} is not a <CustomLabels> file.` });
+        problems.push(finding('labels', file, `${relFile} is not a <CustomLabels> file.`));
         return;
     }
     for (const label of parsed.CustomLabels.labels ?? []) {
         const name = label.fullName?.trim();
         if (!name) {
-            problems.push({
-                rule: 'labels',
-                file: file,
-                line: 1,
-                message: `${relFile} has a label without <fullName>.`
-            });
+            problems.push(finding('labels', file, `${relFile} has a label without <fullName>.`));
             continue;
         }
         const previous = labels.get(name);
         if (previous) {
-            problems.push({
-                rule: 'labels',
-                file: file,
-                line: 1,
-                message: `label ${name} is defined in both ${previous} and ${relFile}: the merged CustomLabels keeps only one. Rename or remove one.`
-            });
+            problems.push(
+                finding(
+                    'labels',
+                    file,
+                    `label ${name} is defined in both ${previous} and ${relFile}: the merged CustomLabels keeps only one. Rename or remove one.`
+                )
+            );
             continue;
         }
         labels.set(name, relFile);
@@ -64,12 +60,13 @@ export function readTranslations(
         const file = translationFiles.get(lang);
         if (!file) {
             const expected = `translations/${lang}.translation-meta.xml`;
-            gaps.push({
-                rule: 'translation',
-                file: path.join(projectDir, 'sfdx-project.json'),
-                line: 1,
-                message: `[${lang}] ${expected} does not exist: all ${labels.size} labels lack a "${lang}" translation. Add it beside the other translation files.`
-            });
+            gaps.push(
+                finding(
+                    'translation',
+                    path.join(projectDir, 'sfdx-project.json'),
+                    `[${lang}] ${expected} does not exist: all ${labels.size} labels lack a "${lang}" translation. Add it beside the other translation files.`
+                )
+            );
             continue;
         }
         const relFile = path.relative(projectDir, file);
@@ -83,12 +80,13 @@ export function readTranslations(
                 continue;
             }
             if (!labels.has(name)) {
-                problems.push({
-                    rule: 'translation',
-                    file: file,
-                    line: 1,
-                    message: `[${lang}] ${relFile} translates label ${name}, which no labels file defines: the deploy fails on it. Remove the entry or add the label.`
-                });
+                problems.push(
+                    finding(
+                        'translation',
+                        file,
+                        `[${lang}] ${relFile} translates label ${name}, which no labels file defines: the deploy fails on it. Remove the entry or add the label.`
+                    )
+                );
                 continue;
             }
             if (typeof entry.label === 'string' && entry.label.trim() !== '') {
@@ -97,12 +95,13 @@ export function readTranslations(
         }
         const missing = [...labels.keys()].filter((name) => !translated.has(name)).sort();
         if (missing.length > 0) {
-            gaps.push({
-                rule: 'translation',
-                file: file,
-                line: 1,
-                message: `[${lang}] ${missing.length} of ${labels.size} labels have no translation in ${relFile}: ${missing.join(', ')}`
-            });
+            gaps.push(
+                finding(
+                    'translation',
+                    file,
+                    `[${lang}] ${missing.length} of ${labels.size} labels have no translation in ${relFile}: ${missing.join(', ')}`
+                )
+            );
         }
     }
     return gaps;

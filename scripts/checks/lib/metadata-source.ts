@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Finding } from './findings';
+import { finding, type Finding } from './findings';
 import { readLabels } from './label-translations';
 import { listFiles, type SfdxProject } from './sfdx-project';
 
@@ -24,10 +24,6 @@ export interface SourceScan {
     labels: Map<string, string>;
     /** Language code to its translation file. */
     translationFiles: Map<string, string>;
-}
-
-export function finding(rule: string, file: string, message: string): Finding {
-    return { rule, file, line: 1, message };
 }
 
 /** Code files that need a <file>-meta.xml beside them, with the project's apiVersion. */
@@ -112,34 +108,37 @@ export function scanSource(project: SfdxProject): SourceScan {
                 add(codeType[1], name, file);
                 const meta = `${file}-meta.xml`;
                 if (!fs.existsSync(meta)) {
-                    problems.push({
-                        rule: 'missing-meta',
-                        file: file,
-                        line: 1,
-                        message: `${rel(file)} has no ${base}-meta.xml: convert drops it silently, so it never deploys. Add the -meta.xml with <apiVersion>${apiVersion}</apiVersion>.`
-                    });
+                    problems.push(
+                        finding(
+                            'missing-meta',
+                            file,
+                            `${rel(file)} has no ${base}-meta.xml: convert drops it silently, so it never deploys. Add the -meta.xml with <apiVersion>${apiVersion}</apiVersion>.`
+                        )
+                    );
                 }
                 continue;
             }
             if (CODE_TYPES.some(([suffix]) => base.endsWith(`${suffix}-meta.xml`))) {
                 const source = file.slice(0, -'-meta.xml'.length);
                 if (!fs.existsSync(source)) {
-                    problems.push({
-                        rule: 'missing-meta',
-                        file: file,
-                        line: 1,
-                        message: `${rel(file)} has no ${path.basename(source)} beside it: remove the stray -meta.xml or restore the source.`
-                    });
+                    problems.push(
+                        finding(
+                            'missing-meta',
+                            file,
+                            `${rel(file)} has no ${path.basename(source)} beside it: remove the stray -meta.xml or restore the source.`
+                        )
+                    );
                     continue;
                 }
                 const version = readApiVersion(file);
                 if (version !== apiVersion) {
-                    problems.push({
-                        rule: 'api-version',
-                        file: file,
-                        line: 1,
-                        message: `${rel(file)} has apiVersion ${version ?? '(none)'}; sfdx-project.json's sourceApiVersion is ${apiVersion}. Set <apiVersion>${apiVersion}</apiVersion>.`
-                    });
+                    problems.push(
+                        finding(
+                            'api-version',
+                            file,
+                            `${rel(file)} has apiVersion ${version ?? '(none)'}; sfdx-project.json's sourceApiVersion is ${apiVersion}. Set <apiVersion>${apiVersion}</apiVersion>.`
+                        )
+                    );
                 }
                 continue;
             }
@@ -171,12 +170,13 @@ export function scanSource(project: SfdxProject): SourceScan {
                     const siblings = fs.readdirSync(path.dirname(file));
                     const hasContent = siblings.some((s) => s !== base && (s === name || s.startsWith(`${name}.`)));
                     if (!hasContent) {
-                        problems.push({
-                            rule: 'static-resource',
-                            file: file,
-                            line: 1,
-                            message: `${rel(file)} has no content file (${name}.<ext> or folder ${name}/) beside it.`
-                        });
+                        problems.push(
+                            finding(
+                                'static-resource',
+                                file,
+                                `${rel(file)} has no content file (${name}.<ext> or folder ${name}/) beside it.`
+                            )
+                        );
                     }
                 }
             }
@@ -224,12 +224,13 @@ function checkPermissionSetEntries(file: string, relFile: string, problems: Find
                 continue;
             }
             if (seen.has(name)) {
-                problems.push({
-                    rule: 'permission-set',
-                    file: file,
-                    line: 1,
-                    message: `${relFile} lists ${entry} for ${name} more than once: the deploy refuses duplicates. Keep one entry (with the access both meant to grant).`
-                });
+                problems.push(
+                    finding(
+                        'permission-set',
+                        file,
+                        `${relFile} lists ${entry} for ${name} more than once: the deploy refuses duplicates. Keep one entry (with the access both meant to grant).`
+                    )
+                );
             }
             seen.add(name);
         }
@@ -240,30 +241,33 @@ function checkLwcBundle(bundleDir: string, rel: (p: string) => string, apiVersio
     const name = path.basename(bundleDir);
     const meta = path.join(bundleDir, `${name}.js-meta.xml`);
     if (!fs.existsSync(meta)) {
-        problems.push({
-            rule: 'lwc-bundle',
-            file: bundleDir,
-            line: 1,
-            message: `LWC ${name} has no ${name}.js-meta.xml: the deploy rejects the bundle. Add one with <apiVersion>${apiVersion}</apiVersion>.`
-        });
+        problems.push(
+            finding(
+                'lwc-bundle',
+                bundleDir,
+                `LWC ${name} has no ${name}.js-meta.xml: the deploy rejects the bundle. Add one with <apiVersion>${apiVersion}</apiVersion>.`
+            )
+        );
     } else {
         const version = readApiVersion(meta);
         if (version !== apiVersion) {
-            problems.push({
-                rule: 'api-version',
-                file: meta,
-                line: 1,
-                message: `${rel(meta)} has apiVersion ${version ?? '(none)'}; sourceApiVersion is ${apiVersion}.`
-            });
+            problems.push(
+                finding(
+                    'api-version',
+                    meta,
+                    `${rel(meta)} has apiVersion ${version ?? '(none)'}; sourceApiVersion is ${apiVersion}.`
+                )
+            );
         }
     }
     if (!fs.existsSync(path.join(bundleDir, `${name}.js`))) {
-        problems.push({
-            rule: 'lwc-bundle',
-            file: bundleDir,
-            line: 1,
-            message: `LWC ${name} has no ${name}.js: run \`npm run build:lwc\` to compile ${name}.ts (the platform only takes JS).`
-        });
+        problems.push(
+            finding(
+                'lwc-bundle',
+                bundleDir,
+                `LWC ${name} has no ${name}.js: run \`npm run build:lwc\` to compile ${name}.ts (the platform only takes JS).`
+            )
+        );
     }
     for (const file of listFiles(
         { root: bundleDir, packageDirs: [bundleDir], namespace: '', sourceApiVersion: apiVersion },
@@ -275,12 +279,13 @@ function checkLwcBundle(bundleDir: string, rel: (p: string) => string, apiVersio
         }
         const js = `${file.slice(0, -3)}.js`;
         if (!fs.existsSync(js)) {
-            problems.push({
-                rule: 'lwc-bundle',
-                file: file,
-                line: 1,
-                message: `${rel(file)} has no compiled ${path.basename(js)} beside it: run \`npm run build:lwc\`.`
-            });
+            problems.push(
+                finding(
+                    'lwc-bundle',
+                    file,
+                    `${rel(file)} has no compiled ${path.basename(js)} beside it: run \`npm run build:lwc\`.`
+                )
+            );
         }
     }
 }
