@@ -2,8 +2,10 @@
  * 10,000 digests: recorded as events, composed (one Handlebars render per recipient, four languages,
  * five leads each) into the outbox, and delivered over pooled SMTP to a local SMTP server in this
  * process. Recipients come from an in-memory directory: reading users from an org is not what is
- * measured here (the routing tests read them from the simulator).
+ * measured here (the routing tests read them from the simulator). Runs on the embedded store (PGlite)
+ * and on PostgreSQL (BENCH_DATABASE_URL); BENCH_STORES=pglite,postgres picks, as the reassign bench.
  */
+import { cpus, loadavg } from 'node:os';
 import pino from 'pino';
 import { NotificationComposer } from '../src/notifications/composer';
 import { MessageLinks } from '../src/notifications/links';
@@ -20,7 +22,10 @@ import { MemoryPeak, round, type BenchFigure } from './harness';
 
 export const name = 'notifications';
 export const description =
-    '10,000 digests rendered (en, no, el, in) and delivered over pooled SMTP to a local SMTP server';
+    '10,000 digests rendered (en, no, el, in) and delivered over pooled SMTP to a local SMTP server, on the embedded store (PGlite) and on PostgreSQL (BENCH_DATABASE_URL)';
+
+type StoreKind = 'pglite' | 'postgres';
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const RECIPIENTS = 10_000;
 const LANGUAGES = [
@@ -33,8 +38,23 @@ const LANGUAGES = [
 const userId = (i: number) => `005${String(i).padStart(15, '0')}`;
 
 export async function run(): Promise<BenchFigure[]> {
+    const stores = (process.env.BENCH_STORES ?? 'pglite,postgres').split(',').map((s) => s.trim()) as StoreKind[];
+    const figures: BenchFigure[] = [];
+    for (const store of stores) {
+        figures.push(...(await runOnStore(store)).map((f) => ({ ...f, label: `${store}: ${f.label}` })));
+    }
+    figures.push({
+        label: `machine: ${cpus().length} cores, load average at the end ${loadavg()[0]!.toFixed(1)} (other work shares them)`,
+        value: cpus().length,
+        unit: 'cores'
+    });
+    return figures;
+}
+
+async function runOnStore(store: StoreKind): Promise<BenchFigure[]> {
     const memory = new MemoryPeak().start();
-    const db = await openStore({ schema: 'bench_notifications' });
+    const schema = `bench_notifications_${process.pid}`;
+    const db = await openStore({ schema, databaseUrl: store === 'postgres' ? DATABASE_URL : undefined });
     const smtp = await startSmtpPeer();
     const logger = pino({ level: 'silent' });
     const recipients = new Map<string, Recipient>();
@@ -141,6 +161,7 @@ export async function run(): Promise<BenchFigure[]> {
     } finally {
         mailer.close();
         await smtp.close();
+        if (store === 'postgres') await db.query(`DROP SCHEMA ${schema} CASCADE`);
         await db.close();
     }
 }

@@ -1,5 +1,10 @@
 import type { Logger } from 'pino';
-import type { NotificationsRepo, StoredNotificationEvent } from '../store/notificationsRepo';
+import type {
+    ComposedMessage,
+    EventGroup,
+    NotificationsRepo,
+    StoredNotificationEvent
+} from '../store/notificationsRepo';
 import type { NewOutboxMessage } from '../store/outboxRepo';
 import type { MessageLinks } from './links';
 import { intlLocale, intlTimeZone } from './locale';
@@ -32,6 +37,13 @@ export interface LeadBatchItem {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Recipients composed in one transaction: one transaction per recipient held composing to about 500 a
+ * second; a few hundred share the round trips and the commit, and a transaction still holds only
+ * a few megabytes of rendered messages.
+ */
+const GROUPS_PER_TRANSACTION = 250;
+
 /** How long events of a kind wait for company, given the recipient's choice. */
 export function windowMs(kind: MessageKind, delivery: Delivery, windowMinutes: number): number {
     if (kind === 'job_finished') return 0;
@@ -51,7 +63,7 @@ function reasonToSkip(recipient: Recipient | undefined): string | undefined {
 /**
  * Turns waiting events into messages: per recipient and kind, once the oldest event has waited its
  * window, all of them become one message in the recipient's language, put into the outbox in the same
- * transaction that marks the events batched. Recipients who are inactive, have no email or turned
+ * transaction that marks the events batched (many recipients per transaction). Recipients who are inactive, have no email or turned
  * notifications off get nothing, and the events say why.
  */
 export class NotificationComposer {
@@ -73,8 +85,8 @@ export class NotificationComposer {
             return { messages: 0, skipped: 0 };
         }
         const recipients = await this.directory.recipients([...new Set(groups.map((g) => g.recipientId))]);
-        let messages = 0;
         let skipped = 0;
+        const due: EventGroup[] = [];
         for (const group of groups) {
             const kind = group.kind as MessageKind;
             const recipient = recipients.get(group.recipientId);
@@ -88,20 +100,29 @@ export class NotificationComposer {
             if (wait > 0 && now.getTime() - group.firstAt.getTime() < wait) {
                 continue;
             }
-            // A job's message is about that job alone; other kinds gather everything waiting.
-            for (;;) {
-                const done = await this.repo.batchIntoOutbox(
-                    group.recipientId,
-                    kind,
-                    (events) => this.build(kind, recipient!, events, now),
-                    kind === 'job_finished' ? 1 : undefined
-                );
-                if (!done) break;
-                messages++;
-                if (kind !== 'job_finished') break;
-            }
+            due.push({ recipientId: group.recipientId, kind });
+        }
+        let messages = 0;
+        for (let i = 0; i < due.length; i += GROUPS_PER_TRANSACTION) {
+            messages += await this.repo.batchIntoOutbox(due.slice(i, i + GROUPS_PER_TRANSACTION), (group, events) =>
+                this.messagesOf(group.kind as MessageKind, recipients.get(group.recipientId)!, events, now)
+            );
         }
         return { messages, skipped };
+    }
+
+    /** A job's message is about that job alone; other kinds gather everything waiting into one. */
+    private messagesOf(
+        kind: MessageKind,
+        recipient: Recipient,
+        events: StoredNotificationEvent[],
+        now: Date
+    ): ComposedMessage[] {
+        const units = kind === 'job_finished' ? events.map((event) => [event]) : [events];
+        return units.map((unit) => ({
+            message: this.build(kind, recipient, unit, now),
+            eventIds: unit.map((event) => event.id)
+        }));
     }
 
     private build(

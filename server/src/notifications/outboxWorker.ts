@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ServiceMetrics } from '../metrics/serviceMetrics';
 import type { OutboxMessage, OutboxRepo } from '../store/outboxRepo';
 import { isPermanentFailure, type Mailer } from './mailer';
+import { SentRecorder } from './sentRecorder';
 
 export interface OutboxWorkerOptions {
     instance: string;
@@ -23,13 +24,15 @@ export const messageIdOf = (dedupeKey: string): string => `<${dedupeKey.replace(
 
 /**
  * Drains the outbox: claims due messages, sends each through the mailer, records the result. A message
- * the server accepted is marked sent before the next is claimed and is never claimed again; a refused
- * one (5xx) fails at once with the server's answer; anything else is retried with backoff.
+ * the server accepted is recorded as sent by the next store write (accepts share writes: SentRecorder)
+ * and is never claimed again; a refused one (5xx) fails at once with the server's answer; anything
+ * else is retried with backoff.
  */
 export class OutboxWorker {
     private timer: NodeJS.Timeout | undefined;
     private running: Promise<number> | undefined;
     private warnedCap = false;
+    private readonly sent: SentRecorder;
 
     constructor(
         private readonly outbox: OutboxRepo,
@@ -37,7 +40,9 @@ export class OutboxWorker {
         private readonly options: OutboxWorkerOptions,
         private readonly logger: Logger,
         private readonly metrics?: ServiceMetrics
-    ) {}
+    ) {
+        this.sent = new SentRecorder(outbox);
+    }
 
     start(): void {
         this.timer = setInterval(
@@ -125,7 +130,7 @@ export class OutboxWorker {
             }
             return false;
         }
-        await this.outbox.markSent(message.id);
+        await this.sent.record(message.id);
         this.metrics?.emailsSent.inc({ result: 'sent' });
         return true;
     }

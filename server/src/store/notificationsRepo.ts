@@ -28,6 +28,18 @@ export interface PendingGroup {
     count: number;
 }
 
+/** The waiting events of one recipient and kind. */
+export interface EventGroup {
+    recipientId: string;
+    kind: string;
+}
+
+/** One message made of some of a group's events. */
+export interface ComposedMessage {
+    message: NewOutboxMessage;
+    eventIds: number[];
+}
+
 /** The events waiting to be told and the read positions in the org; see migration 006. */
 export class NotificationsRepo {
     constructor(private readonly db: Db) {}
@@ -89,53 +101,67 @@ export class NotificationsRepo {
     }
 
     /**
-     * Turns the waiting events of one recipient and kind into one outbox message, atomically: `build`
-     * gets the events (locked, so a second instance composing at once gets none) and returns the
-     * message, or undefined to leave them waiting.
+     * Turns the waiting events of many recipients and kinds into outbox messages in one transaction:
+     * `build` gets each group's events (locked, so a second instance composing at once gets none) and
+     * returns the messages made of them, each naming its events; events named by no message stay
+     * waiting. Returns how many messages went into the outbox.
      */
     async batchIntoOutbox(
-        recipientId: string,
-        kind: string,
-        build: (events: StoredNotificationEvent[]) => NewOutboxMessage | undefined,
-        limit?: number
-    ): Promise<{ outboxId: number; events: number } | undefined> {
+        groups: readonly EventGroup[],
+        build: (group: EventGroup, events: StoredNotificationEvent[]) => ComposedMessage[]
+    ): Promise<number> {
+        if (groups.length === 0) {
+            return 0;
+        }
         return this.db.transaction(async (tx) => {
-            const events = (
+            const rows = (
                 await tx.query<StoredNotificationEvent>(
                     `SELECT id, kind, recipient_id, job_id, happened_at, item, created_at FROM notification_events
-                      WHERE state = 'pending' AND recipient_id = $1 AND kind = $2 ORDER BY happened_at, id LIMIT $3 FOR UPDATE SKIP LOCKED`,
-                    [recipientId, kind, limit ?? null]
+                      WHERE state = 'pending' AND (recipient_id, kind) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+                      ORDER BY happened_at, id FOR UPDATE SKIP LOCKED`,
+                    [groups.map((g) => g.recipientId), groups.map((g) => g.kind)]
                 )
             ).rows.map((row) => ({ ...row, id: Number(row.id) }));
-            if (events.length === 0) {
-                return undefined;
+            const byGroup = new Map<string, StoredNotificationEvent[]>();
+            for (const row of rows) {
+                const key = `${row.recipient_id}\u0000${row.kind}`;
+                const events = byGroup.get(key);
+                if (events) events.push(row);
+                else byGroup.set(key, [row]);
             }
-            const message = build(events);
-            if (!message) {
-                return undefined;
+            const composed = groups.flatMap((group) => {
+                const events = byGroup.get(`${group.recipientId}\u0000${group.kind}`);
+                return events ? build(group, events) : [];
+            });
+            if (composed.length === 0) {
+                return 0;
             }
-            const inserted = await tx.query<{ id: number }>(
+            const messages = composed.map((c) => c.message);
+            const inserted = await tx.query<{ id: number; dedupe_key: string }>(
                 `INSERT INTO outbox (dedupe_key, job_id, recipient_id, recipient_email, subject, body, html, headers, kind, language)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10) RETURNING id`,
+                 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[])
+                 RETURNING id, dedupe_key`,
                 [
-                    message.dedupeKey,
-                    message.jobId ?? null,
-                    message.recipientId,
-                    message.recipientEmail,
-                    message.subject,
-                    message.body,
-                    message.html ?? null,
-                    JSON.stringify(message.headers ?? {}),
-                    message.kind ?? kind,
-                    message.language ?? null
+                    messages.map((m) => m.dedupeKey),
+                    messages.map((m) => m.jobId ?? null),
+                    messages.map((m) => m.recipientId),
+                    messages.map((m) => m.recipientEmail),
+                    messages.map((m) => m.subject),
+                    messages.map((m) => m.body),
+                    messages.map((m) => m.html ?? null),
+                    messages.map((m) => JSON.stringify(m.headers ?? {})),
+                    messages.map((m) => m.kind ?? 'lead_digest'),
+                    messages.map((m) => m.language ?? null)
                 ]
             );
-            const outboxId = Number(inserted.rows[0]!.id);
+            const outboxIds = new Map(inserted.rows.map((row) => [row.dedupe_key, Number(row.id)]));
+            const eventIds = composed.flatMap((c) => c.eventIds);
             await tx.query(
-                `UPDATE notification_events SET state = 'batched', outbox_id = $2 WHERE id = ANY($1::bigint[])`,
-                [events.map((e) => e.id), outboxId]
+                `UPDATE notification_events e SET state = 'batched', outbox_id = u.outbox_id
+                   FROM unnest($1::bigint[], $2::bigint[]) AS u(event_id, outbox_id) WHERE e.id = u.event_id`,
+                [eventIds, composed.flatMap((c) => c.eventIds.map(() => outboxIds.get(c.message.dedupeKey)!))]
             );
-            return { outboxId, events: events.length };
+            return composed.length;
         });
     }
 

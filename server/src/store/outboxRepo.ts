@@ -83,10 +83,12 @@ export class OutboxRepo {
         });
     }
 
-    async markSent(id: number): Promise<void> {
+    /** Records messages the server accepted; recording one twice changes nothing. */
+    async markSent(ids: readonly number[]): Promise<void> {
         await this.db.query(
-            `UPDATE outbox SET state = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL WHERE id = $1`,
-            [id]
+            `UPDATE outbox SET state = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL
+              WHERE id = ANY($1::bigint[]) AND state <> 'sent'`,
+            [ids]
         );
     }
 
