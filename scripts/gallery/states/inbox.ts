@@ -106,5 +106,65 @@ export const INBOX_STATES: ComponentEntry[] = [
                 }
             };
         }
+    },
+    {
+        bundle: 'inboxSettings',
+        translated: 'data',
+        states: (ctx) => {
+            const settings = (state: string) => ({ getSettings: ctx.dataFrom('getSettings.json', state) });
+            const headings = [
+                ctx.label('Inbox_Settings_Title'),
+                ctx.label('Inbox_Settings_Away_Heading'),
+                ctx.label('Inbox_Settings_Email_Heading')
+            ];
+            return {
+                data: {
+                    description: 'A partner away until a day, paused in one group, emailed once a day',
+                    apex: settings('away'),
+                    expect: [
+                        ...headings,
+                        ctx.label('Inbox_Settings_Away_Clear'),
+                        ctx.label('Inbox_Settings_Delivery_Daily_Help')
+                    ]
+                },
+                phone: {
+                    description: 'The same settings on a phone (375 px wide)',
+                    apex: settings('away'),
+                    width: PHONE_WIDTH,
+                    expect: headings
+                },
+                loading: {
+                    description: 'Waiting for the settings',
+                    apex: { getSettings: ctx.pending() },
+                    expect: [ctx.label('Inbox_Settings_Title')]
+                },
+                empty: {
+                    description: 'No distribution group names the partner: nothing to set, emails still',
+                    apex: settings('noMembership'),
+                    expect: [ctx.label('Inbox_Settings_No_Membership'), ctx.label('Inbox_Settings_Delivery_Label')]
+                },
+                'read-only': {
+                    description: 'A user who may not change the email preference',
+                    apex: settings('readOnly'),
+                    expect: [ctx.label('Inbox_Settings_Delivery_Read_Only')]
+                },
+                ...loadFailures(ctx, {
+                    methods: ['getSettings'],
+                    message: 'The request timed out.',
+                    permissionSet: 'Partner Desk Partner',
+                    expect: [ctx.label('Inbox_Settings_Error_Load')]
+                }),
+                'back-from-away': {
+                    description: 'Key path: the partner is back and clears the away date',
+                    apex: { ...settings('away'), setAwayUntil: ctx.dataFrom('getSettings.json', 'available') },
+                    steps: [
+                        { click: 'lightning-button.away-clear button' },
+                        { waitForText: ctx.label('Inbox_Settings_Away_Cleared') }
+                    ],
+                    expectCalls: ['setAwayUntil'],
+                    expect: [ctx.label('Inbox_Settings_Away_Cleared'), ctx.label('Inbox_Settings_Available')]
+                }
+            };
+        }
     }
 ];
