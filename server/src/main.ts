@@ -191,6 +191,7 @@ async function startParts(
     const server = await listen(app, config.http.host, config.http.port);
     const url = `http://${config.http.host}:${(server.address() as AddressInfo).port}`;
     logger.info({ url, instance: config.instanceName }, 'Partner Desk service listening');
+    notifications.listeningAt(url);
     if (!options.manualPolling) {
         runner.start();
         notifications.start();

@@ -25,8 +25,11 @@ export interface ComposerOptions {
     windowMinutes: number;
     /** Leads listed by name in one message; the rest are counted. */
     listLimit: number;
-    /** The service's address as recipients reach it (for unsubscribe links). */
-    publicUrl: string;
+    /**
+     * The service's address as recipients reach it (for unsubscribe links); undefined until the
+     * service has bound its port (PORT=0 without PUBLIC_URL): see `useListeningUrl`.
+     */
+    publicUrl: string | undefined;
 }
 
 /** A batch of leads recorded as one event (a bulk job's leads for one owner). */
@@ -76,6 +79,11 @@ export class NotificationComposer {
         private readonly options: ComposerOptions,
         private readonly logger: Logger
     ) {}
+
+    /** The address the service listens at, for links when PUBLIC_URL is not set; PUBLIC_URL wins. */
+    useListeningUrl(url: string): void {
+        this.options.publicUrl ??= url;
+    }
 
     async compose(now = new Date()): Promise<{ messages: number; skipped: number }> {
         const groups = (await this.repo.pendingGroups()).filter((g) =>
@@ -131,6 +139,11 @@ export class NotificationComposer {
         events: StoredNotificationEvent[],
         now: Date
     ): NewOutboxMessage {
+        if (!this.options.publicUrl) {
+            throw new Error(
+                'PUBLIC_URL is not set and the service has not bound its port yet: no unsubscribe link can be made'
+            );
+        }
         const unsubscribeUrl = `${this.options.publicUrl.replace(/\/+$/, '')}/notifications/unsubscribe?token=${encodeURIComponent(this.tokens.sign(recipient.id))}`;
         const context = { recipient: { name: recipient.name }, unsubscribeUrl, ...this.contextOf(kind, events) };
         const rendered = this.templates.render(

@@ -47,7 +47,8 @@ export interface NotificationSettings {
     logOverlapSeconds: number;
     outboxDir: string;
     templatesDir: string;
-    publicUrl: string;
+    /** PUBLIC_URL, or HOST:PORT; undefined with PORT=0, until the service knows its bound port. */
+    publicUrl: string | undefined;
     secret: string;
     links: {
         partnerSiteUrl: string | undefined;
@@ -102,7 +103,7 @@ export function notificationSettings(
         logOverlapSeconds: env.NOTIFY_LOG_OVERLAP_SECONDS,
         outboxDir: resolve(env.OUTBOX_DIR ?? resolve(context.dataDir, 'outbox')),
         templatesDir: env.TEMPLATES_DIR ? resolve(env.TEMPLATES_DIR) : DEFAULT_TEMPLATES_DIR,
-        publicUrl: env.PUBLIC_URL ?? `http://${context.host}:${context.port}`,
+        publicUrl: env.PUBLIC_URL ?? (context.port === 0 ? undefined : `http://${context.host}:${context.port}`),
         secret: env.NOTIFICATIONS_SECRET ?? derivedSecret(context.apiToken),
         links: {
             partnerSiteUrl: env.PARTNER_SITE_URL,

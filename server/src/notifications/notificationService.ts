@@ -101,6 +101,14 @@ export class Notifications {
         );
     }
 
+    /**
+     * Tells the composer the address the HTTP server is bound to: with PORT=0 and no PUBLIC_URL, links
+     * name the port actually picked (not :0). Call after listen, before `start` or the first `tick`.
+     */
+    listeningAt(url: string): void {
+        this.composer.useListeningUrl(url);
+    }
+
     start(): void {
         this.outbox.start();
         this.timer = setInterval(
