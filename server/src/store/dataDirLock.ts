@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -13,9 +13,9 @@ interface LockHolder {
     since: string;
 }
 
-function readHolder(file: string): LockHolder | undefined {
+function readHolder(text: string): LockHolder | undefined {
     try {
-        const holder = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
+        const holder = JSON.parse(text) as Partial<LockHolder>;
         return typeof holder.pid === 'number' && typeof holder.host === 'string' ? (holder as LockHolder) : undefined;
     } catch {
         return undefined;
@@ -34,9 +34,47 @@ function isAlive(holder: LockHolder): boolean {
 }
 
 /**
+ * Removes the lock file if it still holds `stale` (the text read from it), atomically: two starts that
+ * both found the same dead holder must not both take over (the second would delete the first's new
+ * lock). The file is renamed aside (only one rename of it succeeds); if what was moved is not the
+ * stale lock but a live one written meanwhile, it is linked back (link never replaces a file).
+ * Returns whether the stale lock is gone.
+ */
+function removeStale(file: string, stale: string): boolean {
+    const aside = `${file}.${process.pid}.${Date.now()}.stale`;
+    try {
+        renameSync(file, aside);
+    } catch {
+        // Another start moved it first: whatever is there now is checked again.
+        return false;
+    }
+    let moved: string | undefined;
+    try {
+        moved = readFileSync(aside, 'utf8');
+    } catch {
+        moved = undefined;
+    }
+    if (moved !== stale) {
+        try {
+            linkSync(aside, file);
+        } catch {
+            // A third start wrote the lock in the meantime; its holder keeps it.
+        }
+        rmSync(aside, { force: true });
+        return false;
+    }
+    rmSync(aside, { force: true });
+    return true;
+}
+
+/** Test seam: runs between reading a dead holder and taking its lock over (the window a racing start uses). */
+export const lockRaceHooks: { beforeTakeOver?: () => void } = {};
+
+/**
  * Takes DATA_DIR for this process: the embedded store is one PostgreSQL data folder, which only one
  * process may open (two would claim the same jobs and can corrupt it). A second start is refused
- * naming the holder; a lock left by a process that no longer runs (killed, crashed) is taken over.
+ * naming the holder; a lock left by a process that no longer runs (killed, crashed) is taken over,
+ * by one start only when several find it at once (removeStale).
  * Returns the release, which removes the lock if it is still this process's.
  */
 export function lockDataDir(dataDir: string, logger?: Logger): () => void {
@@ -46,7 +84,7 @@ export function lockDataDir(dataDir: string, logger?: Logger): () => void {
         host: hostname(),
         since: new Date().toISOString()
     } satisfies LockHolder);
-    for (let attempt = 1; attempt <= 2; attempt++) {
+    for (let attempt = 1; attempt <= 3; attempt++) {
         try {
             writeFileSync(file, mine, { flag: 'wx' });
             return () => {
@@ -65,25 +103,38 @@ export function lockDataDir(dataDir: string, logger?: Logger): () => void {
                 );
             }
         }
-        const holder = readHolder(file);
+        let text: string | undefined;
+        try {
+            text = readFileSync(file, 'utf8');
+        } catch {
+            // Removed since the write failed: try again.
+            continue;
+        }
+        const holder = readHolder(text);
         if (holder && isAlive(holder)) {
-            const who =
-                holder.pid === process.pid && holder.host === hostname()
-                    ? 'this process (the store is already open)'
-                    : `process ${holder.pid} on ${holder.host}, since ${holder.since}`;
-            throw new StartupError(
-                'DATA_DIR',
-                `DATA_DIR ${dataDir} is in use by another Partner Desk process: ${who}. Run one process per DATA_DIR: stop that process, or give this one its own DATA_DIR (several instances share work through DATABASE_URL). If no such process runs, delete ${file}.`
+            throw inUse(dataDir, file, holder);
+        }
+        lockRaceHooks.beforeTakeOver?.();
+        if (removeStale(file, text)) {
+            logger?.warn(
+                { lockFile: file, holder },
+                'DATA_DIR lock left by a process that no longer runs; taking the folder over'
             );
         }
-        logger?.warn(
-            { lockFile: file, holder },
-            'DATA_DIR lock left by a process that no longer runs; taking the folder over'
-        );
-        rmSync(file, { force: true });
     }
     throw new StartupError(
         'DATA_DIR',
         `DATA_DIR ${dataDir}: another process took the folder at the same moment; run one process per DATA_DIR.`
+    );
+}
+
+function inUse(dataDir: string, file: string, holder: LockHolder): StartupError {
+    const who =
+        holder.pid === process.pid && holder.host === hostname()
+            ? 'this process (the store is already open)'
+            : `process ${holder.pid} on ${holder.host}, since ${holder.since}`;
+    return new StartupError(
+        'DATA_DIR',
+        `DATA_DIR ${dataDir} is in use by another Partner Desk process: ${who}. Run one process per DATA_DIR: stop that process, or give this one its own DATA_DIR (several instances share work through DATABASE_URL). If no such process runs, delete ${file}.`
     );
 }
