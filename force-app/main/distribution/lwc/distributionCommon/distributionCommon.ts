@@ -21,6 +21,10 @@ export interface ResolvedMember {
     weight?: number | null;
     capacity?: number | null;
     active: boolean;
+    /** Paused__c: no leads until unpaused. */
+    paused?: boolean | null;
+    /** Away_Until__c, YYYY-MM-DD: the last day away. */
+    awayUntil?: string | null;
     load?: number | null;
     partnerAccountId?: string | null;
     /** Why it cannot receive leads at all. */
@@ -44,6 +48,9 @@ export interface MemberInput {
     weight: number | null;
     capacity: number | null;
     active: boolean;
+    paused: boolean;
+    /** YYYY-MM-DD, or null for not away. */
+    awayUntil: string | null;
 }
 
 /** DistributionService.PreviewRow. */

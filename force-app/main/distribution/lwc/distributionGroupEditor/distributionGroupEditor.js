@@ -26,6 +26,8 @@ import COL_CAPACITY from '@salesforce/label/c.Distribution_Column_Capacity';
 import COL_LOAD from '@salesforce/label/c.Distribution_Column_Load';
 import COL_ACTIVE from '@salesforce/label/c.Distribution_Column_Active';
 import COL_READINESS from '@salesforce/label/c.Distribution_Column_Readiness';
+import COL_PAUSED from '@salesforce/label/c.Distribution_Column_Paused';
+import COL_AWAY_UNTIL from '@salesforce/label/c.Distribution_Column_Away_Until';
 import QUEUE_PLACEHOLDER from '@salesforce/label/c.Distribution_Editor_Queue_Placeholder';
 import USER_PLACEHOLDER from '@salesforce/label/c.Distribution_Editor_User_Placeholder';
 import UNLIMITED from '@salesforce/label/c.Distribution_Editor_Unlimited';
@@ -59,6 +61,8 @@ function toRow(member) {
         weight: member.weight ?? null,
         capacity: member.capacity ?? null,
         active: member.active,
+        paused: member.paused === true,
+        awayUntil: member.awayUntil ?? null,
         resolvedName: member.ownerId ? (member.ownerName ?? null) : null,
         load: member.ownerId ? (member.load ?? 0) : null,
         problems: member.problems ?? [],
@@ -75,7 +79,7 @@ function toNumber(value) {
 }
 /**
  * Distribution group editor (record page of Distribution_Group__c): members with weights, capacities,
- * active toggles and readiness, the next 20 assignments as the Apex round-robin would make them, and
+ * active toggles, availability (paused, away until a date) and readiness, the next 20 assignments as the Apex round-robin would make them, and
  * each member's share of the last 30 days' leads against its weight's share.
  */
 export default class DistributionGroupEditor extends LightningElement {
@@ -97,6 +101,8 @@ export default class DistributionGroupEditor extends LightningElement {
         COL_CAPACITY,
         COL_LOAD,
         COL_ACTIVE,
+        COL_PAUSED,
+        COL_AWAY_UNTIL,
         COL_READINESS,
         NOT_SAVED,
         PREVIEW_TITLE,
@@ -199,6 +205,8 @@ export default class DistributionGroupEditor extends LightningElement {
                 weightLabel: `${COL_WEIGHT} ${name}`.trim(),
                 capacityLabel: `${COL_CAPACITY} ${name}`.trim(),
                 activeLabel: `${COL_ACTIVE} ${name}`.trim(),
+                pausedLabel: `${COL_PAUSED} ${name}`.trim(),
+                awayUntilLabel: `${COL_AWAY_UNTIL} ${name}`.trim(),
                 removeLabel: `${REMOVE} ${name}`.trim()
             };
         });
@@ -253,6 +261,8 @@ export default class DistributionGroupEditor extends LightningElement {
                 weight: 1,
                 capacity: null,
                 active: true,
+                paused: false,
+                awayUntil: null,
                 resolvedName: null,
                 load: null,
                 problems: [],
@@ -286,6 +296,12 @@ export default class DistributionGroupEditor extends LightningElement {
             else if (field === 'active') {
                 changed.active = Boolean(event.detail.checked);
             }
+            else if (field === 'paused') {
+                changed.paused = Boolean(event.detail.checked);
+            }
+            else if (field === 'awayUntil') {
+                changed.awayUntil = event.detail.value ? String(event.detail.value) : null;
+            }
             return changed;
         });
         this.validationMessage = undefined;
@@ -317,7 +333,9 @@ export default class DistributionGroupEditor extends LightningElement {
             reference: row.reference,
             weight: row.weight,
             capacity: row.capacity,
-            active: row.active
+            active: row.active,
+            paused: row.paused,
+            awayUntil: row.awayUntil
         }));
         this.isSaving = true;
         try {

@@ -34,6 +34,8 @@ import COL_CAPACITY from '@salesforce/label/c.Distribution_Column_Capacity';
 import COL_LOAD from '@salesforce/label/c.Distribution_Column_Load';
 import COL_ACTIVE from '@salesforce/label/c.Distribution_Column_Active';
 import COL_READINESS from '@salesforce/label/c.Distribution_Column_Readiness';
+import COL_PAUSED from '@salesforce/label/c.Distribution_Column_Paused';
+import COL_AWAY_UNTIL from '@salesforce/label/c.Distribution_Column_Away_Until';
 import QUEUE_PLACEHOLDER from '@salesforce/label/c.Distribution_Editor_Queue_Placeholder';
 import USER_PLACEHOLDER from '@salesforce/label/c.Distribution_Editor_User_Placeholder';
 import UNLIMITED from '@salesforce/label/c.Distribution_Editor_Unlimited';
@@ -68,6 +70,8 @@ interface MemberRow {
     weight: number | null;
     capacity: number | null;
     active: boolean;
+    paused: boolean;
+    awayUntil: string | null;
     resolvedName: string | null;
     load: number | null;
     problems: string[];
@@ -86,6 +90,8 @@ interface MemberRowView extends MemberRow {
     weightLabel: string;
     capacityLabel: string;
     activeLabel: string;
+    pausedLabel: string;
+    awayUntilLabel: string;
     removeLabel: string;
 }
 
@@ -97,7 +103,7 @@ interface ShareRowView extends ShareRow {
     summary: string;
 }
 
-type EditableField = 'reference' | 'weight' | 'capacity' | 'active';
+type EditableField = 'reference' | 'weight' | 'capacity' | 'active' | 'paused' | 'awayUntil';
 
 let newRowSequence = 0;
 
@@ -110,6 +116,8 @@ function toRow(member: ResolvedMember): MemberRow {
         weight: member.weight ?? null,
         capacity: member.capacity ?? null,
         active: member.active,
+        paused: member.paused === true,
+        awayUntil: member.awayUntil ?? null,
         resolvedName: member.ownerId ? (member.ownerName ?? null) : null,
         load: member.ownerId ? (member.load ?? 0) : null,
         problems: member.problems ?? [],
@@ -128,7 +136,7 @@ function toNumber(value: unknown): number | null {
 
 /**
  * Distribution group editor (record page of Distribution_Group__c): members with weights, capacities,
- * active toggles and readiness, the next 20 assignments as the Apex round-robin would make them, and
+ * active toggles, availability (paused, away until a date) and readiness, the next 20 assignments as the Apex round-robin would make them, and
  * each member's share of the last 30 days' leads against its weight's share.
  */
 export default class DistributionGroupEditor extends LightningElement {
@@ -150,6 +158,8 @@ export default class DistributionGroupEditor extends LightningElement {
         COL_CAPACITY,
         COL_LOAD,
         COL_ACTIVE,
+        COL_PAUSED,
+        COL_AWAY_UNTIL,
         COL_READINESS,
         NOT_SAVED,
         PREVIEW_TITLE,
@@ -258,6 +268,8 @@ export default class DistributionGroupEditor extends LightningElement {
                 weightLabel: `${COL_WEIGHT} ${name}`.trim(),
                 capacityLabel: `${COL_CAPACITY} ${name}`.trim(),
                 activeLabel: `${COL_ACTIVE} ${name}`.trim(),
+                pausedLabel: `${COL_PAUSED} ${name}`.trim(),
+                awayUntilLabel: `${COL_AWAY_UNTIL} ${name}`.trim(),
                 removeLabel: `${REMOVE} ${name}`.trim()
             };
         });
@@ -321,6 +333,8 @@ export default class DistributionGroupEditor extends LightningElement {
                 weight: 1,
                 capacity: null,
                 active: true,
+                paused: false,
+                awayUntil: null,
                 resolvedName: null,
                 load: null,
                 problems: [],
@@ -352,6 +366,10 @@ export default class DistributionGroupEditor extends LightningElement {
                 changed.capacity = toNumber(event.detail.value);
             } else if (field === 'active') {
                 changed.active = Boolean(event.detail.checked);
+            } else if (field === 'paused') {
+                changed.paused = Boolean(event.detail.checked);
+            } else if (field === 'awayUntil') {
+                changed.awayUntil = event.detail.value ? String(event.detail.value) : null;
             }
             return changed;
         });
@@ -386,7 +404,9 @@ export default class DistributionGroupEditor extends LightningElement {
             reference: row.reference,
             weight: row.weight,
             capacity: row.capacity,
-            active: row.active
+            active: row.active,
+            paused: row.paused,
+            awayUntil: row.awayUntil
         }));
         this.isSaving = true;
         try {

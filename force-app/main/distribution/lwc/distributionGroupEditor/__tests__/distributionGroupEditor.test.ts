@@ -120,6 +120,19 @@ describe('c-distribution-group-editor', () => {
         expect(rows[2].querySelector('.load')!.textContent).toBe('–');
     });
 
+    it("shows each member's availability: paused, and away until a date", async () => {
+        const element = await renderWith();
+        const rows = all(element.shadowRoot!, 'tr.member');
+
+        expect(rows.map((row) => (row.querySelector('.paused') as Input).checked)).toEqual([false, false, true]);
+        expect(rows.map((row) => (row.querySelector('.away-until') as Input).value ?? null)).toEqual([
+            null,
+            '2026-12-24',
+            null
+        ]);
+        expect((rows[1].querySelector('.away-until') as Input).disabled).toBe(false);
+    });
+
     it('shows the next 20 assignments and the 30-day share against weight', async () => {
         const element = await renderWith();
         const root = element.shadowRoot!;
@@ -185,6 +198,8 @@ describe('c-distribution-group-editor', () => {
 
         expect(root.querySelector('.read-only')).not.toBeNull();
         expect(one(root, '.weight').disabled).toBe(true);
+        expect(one(root, '.paused').disabled).toBe(true);
+        expect(one(root, '.away-until').disabled).toBe(true);
         expect(one(root, 'lightning-button.save').disabled).toBe(true);
         expect(one(root, 'lightning-button.add-queue').disabled).toBe(true);
     });
@@ -211,6 +226,8 @@ describe('c-distribution-group-editor', () => {
 
         change(one(root, '.weight'), { value: '4' });
         change(one(root, 'tr.member:nth-child(2) .active'), { checked: false });
+        change(one(root, 'tr.member:nth-child(1) .paused'), { checked: true });
+        change(one(root, 'tr.member:nth-child(2) .away-until'), { value: '' });
         (one(root, 'tr.member:nth-child(3) .remove') as HTMLElement).click();
         one(root, 'lightning-button.add-user').click();
         await flush();
@@ -229,7 +246,9 @@ describe('c-distribution-group-editor', () => {
                     reference: 'PD_Partner_Acme',
                     weight: 4,
                     capacity: null,
-                    active: true
+                    active: true,
+                    paused: true,
+                    awayUntil: null
                 },
                 {
                     memberId: 'a02000000000002AAA',
@@ -237,7 +256,9 @@ describe('c-distribution-group-editor', () => {
                     reference: 'noor@fjord.example',
                     weight: 1,
                     capacity: 5,
-                    active: false
+                    active: false,
+                    paused: false,
+                    awayUntil: null
                 },
                 {
                     memberId: null,
@@ -245,7 +266,9 @@ describe('c-distribution-group-editor', () => {
                     reference: 'new.partner@fjord.example',
                     weight: 1,
                     capacity: null,
-                    active: true
+                    active: true,
+                    paused: false,
+                    awayUntil: null
                 }
             ]
         });
