@@ -89,7 +89,7 @@ export class Notifications {
             logger
         );
         this.dueSoon = new DueSoonScanner(deps.client, this.events, { aheadHours: settings.dueSoonHours });
-        this.router = unsubscribeRoutes(tokens, directory, logger);
+        this.router = unsubscribeRoutes(tokens, directory, logger, settings.templatesDir);
     }
 
     /** Builds the parts (templates are compiled here: a broken one stops the start, naming its file). */

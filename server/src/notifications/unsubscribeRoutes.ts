@@ -1,66 +1,68 @@
 import express from 'express';
 import type { Logger } from 'pino';
+import { PageTemplates } from './pageTemplates';
 import { DELIVERIES, type Delivery, type RecipientDirectory } from './recipients';
 import type { UnsubscribeTokens } from './unsubscribe';
 
 export const UNSUBSCRIBE_PATH = '/notifications/unsubscribe';
 
-const escapeHtml = (text: string): string =>
-    text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-function page(title: string, body: string): string {
-    return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;max-width:520px;margin:48px auto;padding:0 16px;color:#181818"><h1 style="font-size:20px">${escapeHtml(title)}</h1>${body}</body></html>`;
-}
-
-const CHOICES: Record<Delivery, string> = {
-    Off: 'No emails',
-    Daily: 'One email a day',
-    Digest: 'A digest every few minutes (the default)',
-    Immediate: 'Every event at once'
-};
+type PageState = 'invalid' | 'choose' | 'missing' | 'saved';
 
 /**
  * The unsubscribe link of every message: GET shows the choices (a link scanner that follows it
  * changes nothing), POST applies one, and a POST with the RFC 8058 body `List-Unsubscribe=One-Click`
  * (a mail client's own button) turns emails off. The signed token is the only credential and it
  * authorises only this: the user's Notification_Preference__c in the org. No session, no other route.
+ * The page is server/templates/unsubscribe/<language>.html in the user's LanguageLocaleKey (English
+ * when theirs is not shipped); a link that is not valid names no user, so the browser's language picks.
  */
 export function unsubscribeRoutes(
     tokens: UnsubscribeTokens,
     directory: RecipientDirectory,
-    logger: Logger
+    logger: Logger,
+    templatesDir?: string
 ): express.Router {
+    const pages = new PageTemplates('unsubscribe', templatesDir);
     const router = express.Router();
     router.use(UNSUBSCRIBE_PATH, express.urlencoded({ extended: false, limit: '1kb' }));
 
-    router.get(UNSUBSCRIBE_PATH, (req, res) => {
+    /** The user's language from the org; a lookup that fails shows the page in English rather than not at all. */
+    const languageOf = async (userId: string): Promise<string | null> => {
+        try {
+            return (await directory.recipients([userId])).get(userId)?.languageLocaleKey ?? null;
+        } catch (error) {
+            logger.warn({ err: error, userId }, 'user language not read; unsubscribe page in English');
+            return null;
+        }
+    };
+    const send = (
+        res: express.Response,
+        status: number,
+        language: string | null | undefined,
+        context: { state: PageState; action?: string; saved?: Delivery }
+    ) => {
+        res.status(status).type('html').send(pages.render(language, context).html);
+    };
+    const browserLanguage = (req: express.Request) => req.acceptsLanguages()[0];
+
+    router.get(UNSUBSCRIBE_PATH, async (req, res) => {
         const token = typeof req.query.token === 'string' ? req.query.token : undefined;
-        if (!tokens.verify(token)) {
-            res.status(400)
-                .type('html')
-                .send(page('This link is not valid', '<p>Use the link from a recent Partner Desk email.</p>'));
+        const userId = tokens.verify(token);
+        if (!userId) {
+            send(res, 400, browserLanguage(req), { state: 'invalid' });
             return;
         }
-        const buttons = DELIVERIES.map(
-            (choice) =>
-                `<p><button type="submit" name="choice" value="${choice}" style="padding:8px 14px;font-size:14px">${escapeHtml(CHOICES[choice])}</button></p>`
-        ).join('');
-        res.type('html').send(
-            page(
-                'Partner Desk emails',
-                `<form method="post" action="${UNSUBSCRIBE_PATH}?token=${encodeURIComponent(token!)}"><p>How would you like to hear about new leads?</p>${buttons}</form>`
-            )
-        );
+        send(res, 200, await languageOf(userId), {
+            state: 'choose',
+            action: `${UNSUBSCRIBE_PATH}?token=${encodeURIComponent(token!)}`
+        });
     });
 
     router.post(UNSUBSCRIBE_PATH, async (req, res, next) => {
         const token = typeof req.query.token === 'string' ? req.query.token : undefined;
         const userId = tokens.verify(token);
         if (!userId) {
-            res.status(400)
-                .type('html')
-                .send(page('This link is not valid', '<p>Use the link from a recent Partner Desk email.</p>'));
+            send(res, 400, browserLanguage(req), { state: 'invalid' });
             return;
         }
         const body = (req.body ?? {}) as Record<string, unknown>;
@@ -71,14 +73,7 @@ export function unsubscribeRoutes(
                   ? (body.choice as Delivery)
                   : undefined;
         if (!choice) {
-            res.status(400)
-                .type('html')
-                .send(
-                    page(
-                        'Choose how to hear from Partner Desk',
-                        '<p>Open the link from the email again and pick one of the choices.</p>'
-                    )
-                );
+            send(res, 400, await languageOf(userId), { state: 'missing' });
             return;
         }
         try {
@@ -88,12 +83,7 @@ export function unsubscribeRoutes(
             return;
         }
         logger.info({ userId, choice }, 'notification preference changed by its unsubscribe link');
-        res.type('html').send(
-            page(
-                'Saved',
-                `<p>${escapeHtml(CHOICES[choice])}: saved. You can change it again from any Partner Desk email.</p>`
-            )
-        );
+        send(res, 200, await languageOf(userId), { state: 'saved', saved: choice });
     });
     return router;
 }
