@@ -27,6 +27,8 @@ export interface ResolvedJob {
         state: Record<string, number>;
         /** The group's fallback owner: it gets the leads no member can take (also listed in targets). */
         fallback?: OwnerRef;
+        /** TimeZoneSidKey of the user who started the job: members are away through Away_Until__c in it. */
+        timeZone?: string;
     };
     /** Open leads the selection held when the job was resolved (chooses SOQL or Bulk API 2.0). */
     selectionSize?: number;

@@ -1,3 +1,4 @@
+import { dateIn } from '../distribution/localDate';
 import { createDistributor, type Distributor } from '../distribution/roundRobin';
 import type { NewPlanRow } from '../store/planRepo';
 import { BadInputError } from './errors';
@@ -15,9 +16,9 @@ export async function planJob(ctx: TaskContext): Promise<void> {
     // Counted while the job was resolved; a job resolved by an older version counts here.
     const expected = job.selectionSize ?? (await countSelection(ctx, job));
     const useBulk = expected >= ctx.config.jobs.collectionsBelowRows;
-    // Away_Until__c is a date without a time zone: the service reads "today" in UTC (the org's Apex
-    // uses the running user's zone, so the two can differ for a few hours around midnight).
-    const today = new Date().toISOString().slice(0, 10);
+    // Away_Until__c is judged on today's date for the user who started the job, as Apex judges a manual
+    // distribute on the running user's Date.today() (UTC for a job resolved before the zone was kept).
+    const today = dateIn(job.group?.timeZone, new Date());
     const distributor: Distributor | undefined = job.group
         ? createDistributor(job.group.members, job.group.state, today)
         : undefined;

@@ -361,7 +361,15 @@ export async function resolveJob(record: JobRecord, directory: OrgDirectory): Pr
                 `Target: distribution group "${name}" is not active: activate it or choose another target.`
             );
         }
-        resolved = { ...base, ...(await resolveMembers(name, lookup.found, directory)) };
+        const [members, timeZone] = await Promise.all([
+            resolveMembers(name, lookup.found, directory),
+            record.CreatedById ? directory.timeZoneOf(record.CreatedById) : Promise.resolve(undefined)
+        ]);
+        resolved = {
+            ...base,
+            ...members,
+            group: members.group && timeZone ? { ...members.group, timeZone } : members.group
+        };
     } else if (lookup.kind === 'queue') {
         const queue = lookup.queue;
         if (!queue) {

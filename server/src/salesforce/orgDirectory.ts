@@ -73,6 +73,14 @@ export class OrgDirectory {
         return all;
     }
 
+    /** A user's TimeZoneSidKey (an IANA zone name), or undefined when the user is not found. */
+    async timeZoneOf(userId: string): Promise<string | undefined> {
+        const [row] = await this.client.query<{ TimeZoneSidKey: string | null }>(
+            `SELECT TimeZoneSidKey FROM User WHERE Id = ${soqlString(userId)}`
+        );
+        return row?.TimeZoneSidKey ?? undefined;
+    }
+
     async queueByDeveloperName(name: string): Promise<QueueInfo | undefined> {
         return (
             await this.client.query<QueueInfo>(
