@@ -68,12 +68,30 @@ export function intlTimeZone(timeZoneSidKey: string | null | undefined): string 
     if (!timeZoneSidKey) {
         return 'UTC';
     }
-    try {
-        new Intl.DateTimeFormat('en-US', { timeZone: timeZoneSidKey });
-        return timeZoneSidKey;
-    } catch {
-        return 'UTC';
+    let zone = knownZones.get(timeZoneSidKey);
+    if (zone === undefined) {
+        try {
+            new Intl.DateTimeFormat('en-US', { timeZone: timeZoneSidKey });
+            zone = timeZoneSidKey;
+        } catch {
+            zone = 'UTC';
+        }
+        remember(knownZones, timeZoneSidKey, zone);
     }
+    return zone;
+}
+
+/**
+ * Intl objects are costly to build (a tenth of a 10,000-digest run went to building them) and depend
+ * only on language, locale and zone, of which an org has few: kept per combination, the count capped.
+ */
+const CACHE_LIMIT = 500;
+const knownZones = new Map<string, string>();
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+    return value;
 }
 
 /** Everything a template needs to write dates, numbers and plurals the recipient's way. */
@@ -91,7 +109,42 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
     ['minute', 60_000]
 ];
 
-/** Formatters bound to one recipient; built once per message. */
+interface Formatters {
+    dateTime: Intl.DateTimeFormat;
+    dateOnly: Intl.DateTimeFormat;
+    relative: Intl.RelativeTimeFormat;
+    numbers: Intl.NumberFormat;
+    plurals: Intl.PluralRules;
+}
+
+const formattersCache = new Map<string, Formatters>();
+
+function formattersOf({ language: templateLanguage, locale, timeZone }: RecipientLocale): Formatters {
+    const key = `${templateLanguage}|${locale}|${timeZone}`;
+    const cached = formattersCache.get(key);
+    if (cached) {
+        return cached;
+    }
+    // Words ("3 hours ago", plural forms) follow the template's language; dates and numbers the locale.
+    const language = intlLocale(null, templateLanguage);
+    return remember(formattersCache, key, {
+        dateTime: new Intl.DateTimeFormat(locale, {
+            timeZone,
+            year: 'numeric',
+            month: 'short',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: '2-digit',
+            timeZoneName: 'short'
+        }),
+        dateOnly: new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long' }),
+        relative: new Intl.RelativeTimeFormat(language, { numeric: 'auto' }),
+        numbers: new Intl.NumberFormat(locale),
+        plurals: new Intl.PluralRules(language)
+    });
+}
+
+/** Formatters bound to one recipient and moment; one per message, its Intl objects shared. */
 export class LocaleFormat {
     private readonly dateTime: Intl.DateTimeFormat;
     private readonly dateOnly: Intl.DateTimeFormat;
@@ -103,22 +156,13 @@ export class LocaleFormat {
         readonly recipient: RecipientLocale,
         private readonly now: Date
     ) {
-        const { locale, timeZone } = recipient;
-        // Words ("3 hours ago", plural forms) follow the template's language; dates and numbers the locale.
-        const language = intlLocale(null, recipient.language);
-        this.dateTime = new Intl.DateTimeFormat(locale, {
-            timeZone,
-            year: 'numeric',
-            month: 'short',
-            day: 'numeric',
-            hour: 'numeric',
-            minute: '2-digit',
-            timeZoneName: 'short'
-        });
-        this.dateOnly = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long' });
-        this.relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
-        this.numbers = new Intl.NumberFormat(locale);
-        this.plurals = new Intl.PluralRules(language);
+        ({
+            dateTime: this.dateTime,
+            dateOnly: this.dateOnly,
+            relative: this.relative,
+            numbers: this.numbers,
+            plurals: this.plurals
+        } = formattersOf(recipient));
     }
 
     formatDateTime(value: Date | string | null | undefined): string {
