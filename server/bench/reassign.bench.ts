@@ -21,6 +21,7 @@ import { OrgClient } from '../src/salesforce/orgClient';
 import { clientCredentialsSource } from '../src/salesforce/tokenSources';
 import { openStore } from '../src/store/openStore';
 import { MemoryPeak, round, type BenchFigure } from './harness';
+import { StoreProfile } from './storeProfile';
 
 export const name = 'reassign';
 export const description =
@@ -197,7 +198,10 @@ async function runOnStore(store: StoreKind, withCollections: boolean): Promise<S
             },
             readEnvFile()
         );
-        const db = await openStore({ dataDir, databaseUrl: config.store.databaseUrl, schema: config.store.schema });
+        const opened = await openStore({ dataDir, databaseUrl: config.store.databaseUrl, schema: config.store.schema });
+        // BENCH_PROFILE=1: each statement's time and WASM heap growth, to stderr after the move.
+        const profile = process.env.BENCH_PROFILE === '1' ? new StoreProfile(opened) : undefined;
+        const db = profile?.db() ?? opened;
         const client = await OrgClient.connect(
             clientCredentialsSource(info.url, info.consumer.clientId, info.consumer.clientSecret),
             config.apiVersion,
@@ -227,6 +231,9 @@ async function runOnStore(store: StoreKind, withCollections: boolean): Promise<S
             const cpu = process.cpuUsage(cpu0);
             const wall = (Date.now() - t0) / 1000;
             memory.stop();
+            if (profile) {
+                process.stderr.write(`${prefix}${profile.report()}\n`);
+            }
             const stats = await simStats(info.url);
             const record = await client.rest<Record<string, unknown>>(
                 'GET',

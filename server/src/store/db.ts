@@ -13,6 +13,8 @@ export interface Db extends SqlClient {
     readonly kind: 'pglite' | 'postgres';
     /** Why the store cannot be used right now (its connection dropped and is being made again), or undefined. */
     unavailable(): string | undefined;
+    /** The embedded store's WASM heap in bytes (it grows and never shrinks); undefined for PostgreSQL. */
+    heapBytes?(): number;
 }
 
 /**

@@ -99,6 +99,7 @@ export async function openPgliteDb(dataDir: string | undefined, schema: string, 
             await pg.exec(sql);
         },
         unavailable: () => undefined,
+        heapBytes: () => pg.Module.HEAPU8.length,
         async close() {
             try {
                 await pg.close();

@@ -38,6 +38,9 @@ export interface RowOutcome {
     error?: string;
 }
 
+/** Rows one settling UPDATE touches at most (see settleRange). */
+export const SETTLE_SLICE_ROWS = 50_000;
+
 const toRow = (row: Record<string, unknown>): PlanRow => ({ ...(row as unknown as PlanRow), seq: Number(row.seq) });
 
 /** The stored plan of each job and the state of every row in it. */
@@ -227,25 +230,48 @@ export class PlanRepo {
         );
     }
 
-    /** After markFailures: every other working row of the chunk was written; parked rows go back to work. Returns rows written. */
+    /**
+     * After markFailures: every other working row of the chunk was written; parked rows go back to work.
+     * Returns rows written. One transaction, in slices of `sliceRows` rows in write order: on the
+     * embedded store one UPDATE of a million rows grew the WASM heap by 331 MB, which it never gives back.
+     */
     async settleRange(
         jobId: string,
         keyFrom: string,
         keyTo: string,
         working: PlanStatus,
-        done: PlanStatus
+        done: PlanStatus,
+        sliceRows = SETTLE_SLICE_ROWS
     ): Promise<number> {
         return this.db.transaction(async (tx) => {
-            const written = await tx.query(
-                `UPDATE plan_rows SET status = $5, attempts = attempts + 1, error = NULL
-                  WHERE job_id = $1 AND sort_key > $2 AND sort_key <= $3 AND status = $4`,
-                [jobId, keyFrom, keyTo, working, done]
-            );
-            await tx.query(
-                `UPDATE plan_rows SET status = $4 WHERE job_id = $1 AND sort_key > $2 AND sort_key <= $3 AND status = 'retry'`,
-                [jobId, keyFrom, keyTo, working]
-            );
-            return written.rowCount;
+            let written = 0;
+            let after = keyFrom;
+            for (;;) {
+                const upTo =
+                    (
+                        await tx.query<{ last_key: string | null }>(
+                            `SELECT max(sort_key) AS last_key FROM (
+                                SELECT sort_key FROM plan_rows WHERE job_id = $1 AND sort_key > $2 AND sort_key <= $3
+                                 ORDER BY sort_key LIMIT $4) AS slice`,
+                            [jobId, after, keyTo, sliceRows]
+                        )
+                    ).rows[0]?.last_key ?? null;
+                if (upTo === null) {
+                    break;
+                }
+                const result = await tx.query(
+                    `UPDATE plan_rows SET status = $5, attempts = attempts + 1, error = NULL
+                      WHERE job_id = $1 AND sort_key > $2 AND sort_key <= $3 AND status = $4`,
+                    [jobId, after, upTo, working, done]
+                );
+                written += result.rowCount;
+                await tx.query(
+                    `UPDATE plan_rows SET status = $4 WHERE job_id = $1 AND sort_key > $2 AND sort_key <= $3 AND status = 'retry'`,
+                    [jobId, after, upTo, working]
+                );
+                after = upTo;
+            }
+            return written;
         });
     }
 
