@@ -105,17 +105,23 @@ export async function finishRun(ctx: TaskContext): Promise<TaskOutcome> {
 export async function finishCancelled(ctx: TaskContext): Promise<TaskOutcome> {
     const counts = await ctx.repos.plan.countByStatus(ctx.jobId);
     const moved = counts.moved ?? 0;
+    // The record was claimed before, but not through this store (its task is new here): a run whose
+    // store is lost (or another store) may have moved leads this store knows nothing about.
+    const lostRun = ctx.task.claim_count === 1 && ctx.record.Claimed_By__c ? ctx.record.Claimed_By__c : undefined;
     const message =
         moved > 0
             ? `Cancelled: ${moved} leads had already moved (Revert undoes them); ${counts.pending ?? 0} were left with their owner.`
-            : 'Cancelled: nothing was changed.';
+            : lostRun
+              ? `Cancelled: this service changed nothing, but the job had been started by instance ${lostRun} with a store this service does not have (lost, or another store), so whether that run moved leads is not known here. Leads it moved keep their new owner and carry this job's name in Routing Job; Revert cannot undo them.`
+              : 'Cancelled: nothing was changed.';
     const summary = {
         version: 1,
         cancelled: true,
         total: ctx.state.total ?? 0,
         moved,
         failed: counts.failed ?? 0,
-        notWritten: counts.pending ?? 0
+        notWritten: counts.pending ?? 0,
+        ...(lostRun ? { earlierRunBy: lostRun } : {})
     };
     await ctx.writeFinal({
         Status__c: 'Cancelled',

@@ -101,6 +101,31 @@ describe('revert and cancel', () => {
         expect([...(await ownersOf(r.client, leads)).values()].every((o) => o === source.id)).toBe(true);
     });
 
+    test('given a job started through a store this service does not have, when its cancel is handled here, then the message does not claim nothing was changed', async () => {
+        const r = await createRunner(sim, db);
+        const source = sim.sample!.partnerUsers[8]!;
+        const jobId = await createJobRecord(r.client, {
+            Source_Type__c: 'User',
+            Source_Owner__c: source.username,
+            Target_Type__c: 'User',
+            Target__c: sim.sample!.partnerUsers[9]!.username
+        });
+        // What a run whose store was lost leaves on the record: its claim, then the cancel.
+        await r.client.rest('PATCH', `${r.client.dataPath}/sobjects/Bulk_Reassignment_Job__c/${jobId}`, {
+            Status__c: 'Cancel_Requested',
+            Claimed_By__c: 'lost-instance'
+        });
+
+        const record = await runUntil(r, jobId, ['Cancelled', 'Completed', 'Failed']);
+
+        expect(record.Status__c).toBe('Cancelled');
+        expect(record.Message__c).not.toContain('nothing was changed');
+        expect(record.Message__c).toMatch(
+            /^Cancelled: this service changed nothing, but the job had been started by instance lost-instance with a store this service does not have/
+        );
+        expect(JSON.parse(String(record.Summary__c))).toMatchObject({ cancelled: true, earlierRunBy: 'lost-instance' });
+    });
+
     test('given a running job, when a cancel is requested during the write, then it stops between batches and says what had moved', async () => {
         const r = await createRunner(sim, db);
         const source = sim.sample!.queues.find((q) => q.developerName === 'Partner_Pacific_Leads')!;
