@@ -65,3 +65,56 @@ declare module '@salesforce/apex/LeadsInboxController.returnLead' {
 declare module '@salesforce/apex/LeadsInboxController.updateLeadStatus' {
     export default function updateLeadStatus(params: { leadId: string; status: string }): Promise<void>;
 }
+
+declare module '@salesforce/apex/LeadsInboxController.getLeadDetail' {
+    export type ConversionMode = 'convert' | 'qualify';
+    /** Mirrors InboxLeadWorkService.LeadDetail. */
+    export interface LeadDetail {
+        id: string;
+        name: string;
+        company: string | null;
+        title: string | null;
+        email: string | null;
+        phone: string | null;
+        description: string | null;
+        status: string | null;
+        owned: boolean;
+        converted: boolean;
+        qualifiedAt: string | null;
+        conversionMode: ConversionMode;
+        canConvert: boolean;
+    }
+    export default function getLeadDetail(params: { leadId: string }): Promise<LeadDetail>;
+}
+
+declare module '@salesforce/apex/LeadsInboxController.getLeadNotes' {
+    /** Mirrors InboxLeadWorkService.LeadNote. */
+    export interface LeadNote {
+        id: string;
+        body: string;
+        question: boolean;
+        authorName: string;
+        mine: boolean;
+        createdAt: string;
+    }
+    export default function getLeadNotes(params: { leadId: string }): Promise<LeadNote[]>;
+}
+
+declare module '@salesforce/apex/LeadsInboxController.addLeadNote' {
+    import type { LeadNote } from '@salesforce/apex/LeadsInboxController.getLeadNotes';
+    export default function addLeadNote(params: { leadId: string; body: string; question: boolean }): Promise<LeadNote[]>;
+}
+
+declare module '@salesforce/apex/LeadsInboxController.convertLead' {
+    /** Mirrors InboxConversionService.ConversionResult. */
+    export interface ConversionResult {
+        accountId: string;
+        contactId: string;
+        opportunityId: string | null;
+    }
+    export default function convertLead(params: { leadId: string }): Promise<ConversionResult>;
+}
+
+declare module '@salesforce/apex/LeadsInboxController.qualifyLead' {
+    export default function qualifyLead(params: { leadId: string }): Promise<void>;
+}
