@@ -16,6 +16,7 @@ import DISTRIBUTE from '@salesforce/label/c.Distribution_Distribute_Button';
 import DONE from '@salesforce/label/c.Distribution_Distribute_Done';
 import RESULT from '@salesforce/label/c.Distribution_Distribute_Result';
 import NOT_ACCESSIBLE from '@salesforce/label/c.Distribution_Distribute_Not_Accessible';
+import PROTECTED_LEADS from '@salesforce/label/c.Distribution_Distribute_Protected';
 import DISTRIBUTE_ERROR from '@salesforce/label/c.Distribution_Distribute_Error';
 import GROUPS_ERROR from '@salesforce/label/c.Distribution_Distribute_Groups_Error';
 import NO_GROUPS from '@salesforce/label/c.Distribution_Distribute_No_Groups';
@@ -114,6 +115,12 @@ export default class DistributeLeads extends LightningElement {
     get notAccessibleText(): string {
         const count = this.summary?.notAccessible ?? 0;
         return count > 0 ? formatLabel(NOT_ACCESSIBLE, count) : '';
+    }
+
+    /** Selected leads that are protected deal registrations: the server left them with their partner. */
+    get protectedLeadsText(): string {
+        const count = this.summary?.protectedLeads ?? 0;
+        return count > 0 ? formatLabel(PROTECTED_LEADS, count) : '';
     }
 
     handleGroupChange(event: CustomEvent<{ value: string }>): void {

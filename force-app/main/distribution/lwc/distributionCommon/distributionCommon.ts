@@ -114,6 +114,8 @@ export interface DistributeSummary {
     notMatched: number;
     /** Selected leads left alone because the user cannot see or edit them. */
     notAccessible?: number;
+    /** Selected leads left with their partner: approved deal registrations still protected. */
+    protectedLeads?: number;
     outcomes: LeadOutcome[];
 }
 

@@ -35,6 +35,11 @@ jest.mock(
     () => ({ default: '{0} selected leads were left as they are: you cannot see or edit them.' }),
     { virtual: true }
 );
+jest.mock(
+    '@salesforce/label/c.Distribution_Distribute_Protected',
+    () => ({ default: '{0} leads are protected deal registrations and were left alone.' }),
+    { virtual: true }
+);
 
 interface ApexWireAdapterMock {
     emit(value: unknown): void;
@@ -172,6 +177,19 @@ describe('c-distribute-leads', () => {
         expect(root.querySelector('.not-accessible')!.textContent).toBe(
             '2 selected leads were left as they are: you cannot see or edit them.'
         );
+    });
+
+    it('says how many selected leads were left alone because they are protected deal registrations', async () => {
+        const element = await renderWithGroups();
+        const root = element.shadowRoot!;
+        jest.mocked(distributeLeads).mockResolvedValue({ ...SUMMARY, protectedLeads: 3 } as DistributeSummary);
+        one(root, 'lightning-button.distribute').click();
+        await flush();
+
+        expect(root.querySelector('.protected-leads')!.textContent).toBe(
+            '3 leads are protected deal registrations and were left alone.'
+        );
+        expect(root.querySelector('.not-accessible')).toBeNull();
     });
 
     it('says nothing about access when every selected lead could be handled', async () => {
