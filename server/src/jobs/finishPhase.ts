@@ -10,6 +10,13 @@ import type { TaskContext } from './taskContext';
 
 const CHANGED_LISTED = 200;
 
+/** ", N protected by an approved deal registration were skipped", or nothing when none was. */
+function protectedSkippedText(protectedSkipped: number, verb: 'were' | 'would be'): string {
+    return protectedSkipped > 0
+        ? `, ${protectedSkipped} protected by an approved deal registration ${verb} skipped (left with the partner)`
+        : '';
+}
+
 async function runSummary(
     ctx: TaskContext
 ): Promise<{ summary: Record<string, unknown>; counts: Record<string, number> }> {
@@ -27,6 +34,7 @@ async function runSummary(
         failed: counts.failed ?? 0,
         changedSince: (counts.changed_before ?? 0) + (counts.changed_after ?? 0),
         unassigned: counts.unassigned ?? 0,
+        protectedSkipped: ctx.state.protectedSkipped ?? 0,
         targets: await targetSummaries(ctx, job.targets),
         changedSinceIds: changedIds
     };
@@ -41,7 +49,7 @@ export async function finishDryRun(ctx: TaskContext): Promise<TaskOutcome> {
     const { summary, counts } = await runSummary(ctx);
     const owners = (summary.targets as Array<{ planned: number }>).filter((t) => t.planned > 0).length;
     const planned = counts.pending ?? 0;
-    const message = `Dry run: ${planned} leads would move to ${owners} owner(s)${summary.unassigned ? `, ${String(summary.unassigned)} have no eligible member` : ''}. Nothing was changed; see the plan file.`;
+    const message = `Dry run: ${planned} leads would move to ${owners} owner(s)${summary.unassigned ? `, ${String(summary.unassigned)} have no eligible member` : ''}${protectedSkippedText(ctx.state.protectedSkipped ?? 0, 'would be')}. Nothing was changed; see the plan file.`;
     await ctx.writeFinal({
         Status__c: 'Completed',
         Phase__c: 'Done',
@@ -73,6 +81,7 @@ export async function finishRun(ctx: TaskContext): Promise<TaskOutcome> {
     if (counts.failed) parts.push(`${counts.failed} failed (see the failures file)`);
     if (summary.changedSince) parts.push(`${String(summary.changedSince)} changed owner meanwhile and were left alone`);
     if (counts.unassigned) parts.push(`${counts.unassigned} had no eligible member`);
+    if (ctx.state.protectedSkipped) parts.push(protectedSkippedText(ctx.state.protectedSkipped, 'were').slice(2));
     const message = `${parts.join('; ')}.`;
     const done = {
         Status__c: 'Completed',

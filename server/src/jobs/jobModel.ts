@@ -40,6 +40,8 @@ export interface TaskState {
     planned?: boolean;
     total?: number;
     unassigned?: number;
+    /** Leads the filters matched that a deal registration protects: skipped, and reported as such. */
+    protectedSkipped?: number;
     newGroupState?: Record<string, number>;
     bulk?: boolean;
     recheckDone?: boolean;

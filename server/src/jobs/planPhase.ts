@@ -2,7 +2,7 @@ import { dateIn } from '../distribution/localDate';
 import { createDistributor, type Distributor } from '../distribution/roundRobin';
 import type { NewPlanRow } from '../store/planRepo';
 import { BadInputError } from './errors';
-import { countSelection, describeSelection, selectLeads } from './selectPhase';
+import { countProtected, countSelection, describeSelection, protectedNote, selectLeads } from './selectPhase';
 import type { TaskContext } from './taskContext';
 
 /**
@@ -26,9 +26,13 @@ export async function planJob(ctx: TaskContext): Promise<void> {
     // A lead no member can take goes to the group's fallback owner when it has one.
     const fallbackOwner = job.group?.fallback?.id ?? null;
     const sourceIsMember = job.group?.members.some((m) => m.id === job.source.id) ?? false;
+    // One instant for the selection and for the count of the protected leads it skips, so a protection
+    // that ends meanwhile is either skipped and counted or selected, never both.
+    const now = new Date();
+    const protectedSkipped = await countProtected(ctx, job, now);
     let seq = 0;
     let unassigned = 0;
-    for await (const batch of selectLeads(ctx, job, useBulk)) {
+    for await (const batch of selectLeads(ctx, job, useBulk, now)) {
         const rows: NewPlanRow[] = new Array(batch.length);
         for (let i = 0; i < batch.length; i++) {
             const lead = batch[i]!;
@@ -52,13 +56,14 @@ export async function planJob(ctx: TaskContext): Promise<void> {
     }
     if (seq === 0) {
         throw new BadInputError(
-            `The selection is empty: no open lead of ${describeSelection(job)}. Check the source and widen the filters.`
+            `The selection is empty: no open lead of ${describeSelection(job)}${protectedNote(protectedSkipped)}. Check the source and widen the filters.`
         );
     }
     await ctx.save('Planned', {
         planned: true,
         total: seq,
         unassigned,
+        protectedSkipped,
         newGroupState: distributor?.state(),
         bulk: useBulk
     });

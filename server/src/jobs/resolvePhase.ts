@@ -10,7 +10,7 @@ import { isSalesforceId, to18 } from '../salesforce/soql';
 import type { Member } from '../distribution/roundRobin';
 import { BadInputError } from './errors';
 import type { OwnerRef, ResolvedJob } from './jobModel';
-import { describeSelection, selectionWhere } from './selectPhase';
+import { describeSelection, protectedNote, protectedWhere, selectionWhere } from './selectPhase';
 import { bothOrFirstError } from './settled';
 
 const splitList = (value: string | null): string[] =>
@@ -402,8 +402,9 @@ export async function resolveJob(record: JobRecord, directory: OrgDirectory): Pr
     }
     const selectionSize = await countSelection;
     if (selectionSize === 0) {
+        const protectedLeads = await directory.countLeads(protectedWhere({ source, filters }));
         throw new BadInputError(
-            `The selection is empty: no open lead of ${describeSelection(resolved)}. Check the source and widen the filters.`
+            `The selection is empty: no open lead of ${describeSelection(resolved)}${protectedNote(protectedLeads)}. Check the source and widen the filters.`
         );
     }
     return { ...resolved, selectionSize };
