@@ -64,6 +64,10 @@ import ERROR_STATUS from '@salesforce/label/c.Inbox_Error_Status';
 import REASON_REQUIRED from '@salesforce/label/c.Inbox_Error_Reason_Required';
 import COMMENT_REQUIRED from '@salesforce/label/c.Inbox_Error_Comment_Required';
 import COMMENT_TOO_LONG from '@salesforce/label/c.Inbox_Error_Comment_Too_Long';
+import AVAILABILITY from '@salesforce/label/c.Inbox_Availability';
+import REGISTER_DEAL from '@salesforce/label/c.Inbox_Register_Deal';
+import DETAILS from '@salesforce/label/c.Inbox_Details';
+import DETAILS_OF from '@salesforce/label/c.Inbox_Details_Of';
 export const LABELS = {
     TITLE,
     TAB_WAITING,
@@ -128,5 +132,9 @@ export const LABELS = {
     ERROR_STATUS,
     REASON_REQUIRED,
     COMMENT_REQUIRED,
-    COMMENT_TOO_LONG
+    COMMENT_TOO_LONG,
+    AVAILABILITY,
+    REGISTER_DEAL,
+    DETAILS,
+    DETAILS_OF
 };

@@ -1,5 +1,6 @@
 // Generated from the .ts beside this file by `npm run build:lwc`. Edit the .ts, not this file.
 // Past 400 lines: two lists (mine, my queues) with paging, search and the accept and return dialogs share one state; its labels live in labels.ts.
+// The embedded settings, deal form and lead detail are their own components: only which one is open lives here.
 import { LightningElement, wire } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getInboxPage from '@salesforce/apex/LeadsInboxController.getInboxPage';
@@ -59,6 +60,8 @@ export default class LeadsInbox extends LightningElement {
     sortDirection = 'desc';
     notice;
     acceptingId;
+    panel;
+    detailLeadId;
     options;
     optionsError;
     returnTarget;
@@ -207,7 +210,8 @@ export default class LeadsInbox extends LightningElement {
                 acceptLabel: formatLabel(LABELS.ACCEPT_LEAD, row.name),
                 returnLabel: formatLabel(LABELS.RETURN_LEAD, row.name),
                 accepting: this.acceptingId === row.id,
-                showAccept: row.canAccept
+                showAccept: row.canAccept,
+                detailsLabel: formatLabel(LABELS.DETAILS_OF, row.name)
             };
         });
     }
@@ -408,6 +412,36 @@ export default class LeadsInbox extends LightningElement {
         finally {
             this.returning = false;
         }
+    }
+    // ----- embedded components -----
+    get settingsOpen() {
+        return this.panel === 'settings';
+    }
+    get dealOpen() {
+        return this.panel === 'deal';
+    }
+    get settingsVariant() {
+        return this.settingsOpen ? 'brand' : 'neutral';
+    }
+    get dealVariant() {
+        return this.dealOpen ? 'brand' : 'neutral';
+    }
+    /** A toolbar button opens its section, and closes it when it is already open. */
+    handleTogglePanel(event) {
+        const panel = event.currentTarget.dataset.panel;
+        this.panel = this.panel === panel ? undefined : panel;
+    }
+    handleOpenDetail(event) {
+        this.detailLeadId = this.findRow(event.currentTarget.dataset.id)?.id;
+    }
+    handleCloseDetail() {
+        this.detailLeadId = undefined;
+    }
+    /** A conversion or a hand-over takes the lead out of my open leads: say so and reload both lists. */
+    handleLeadChanged(event) {
+        this.detailLeadId = undefined;
+        this.tell(event.detail.message, '', 'success');
+        this.reloadAll();
     }
     // ----- helpers -----
     findRow(id) {

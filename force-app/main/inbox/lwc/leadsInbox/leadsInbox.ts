@@ -1,4 +1,5 @@
 // Past 400 lines: two lists (mine, my queues) with paging, search and the accept and return dialogs share one state; its labels live in labels.ts.
+// The embedded settings, deal form and lead detail are their own components: only which one is open lives here.
 import { LightningElement, wire } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getInboxPage from '@salesforce/apex/LeadsInboxController.getInboxPage';
@@ -11,6 +12,7 @@ import type { InboxOption, InboxOptions } from '@salesforce/apex/LeadsInboxContr
 import USER_LOCALE from '@salesforce/i18n/locale';
 import USER_TIME_ZONE from '@salesforce/i18n/timeZone';
 import { formatLabel, reduceErrors } from 'c/ldsUtils';
+import type { LeadChange } from 'c/inboxLeadDetail';
 import { LABELS } from './labels';
 
 /** Rows fetched per page ("Load more" fetches the next page). */
@@ -43,7 +45,11 @@ interface RowView extends InboxRow {
     returnLabel: string;
     accepting: boolean;
     showAccept: boolean;
+    detailsLabel: string;
 }
+
+/** The toolbar sections shown below the inbox: the partner's settings or the deal registration form. */
+export type InboxPanel = 'settings' | 'deal';
 
 interface Notice {
     title: string;
@@ -96,6 +102,8 @@ export default class LeadsInbox extends LightningElement {
     sortDirection: 'asc' | 'desc' = 'desc';
     notice?: Notice;
     acceptingId?: string;
+    panel?: InboxPanel;
+    detailLeadId?: string;
 
     options?: InboxOptions;
     optionsError?: unknown;
@@ -274,7 +282,8 @@ export default class LeadsInbox extends LightningElement {
                 acceptLabel: formatLabel(LABELS.ACCEPT_LEAD, row.name),
                 returnLabel: formatLabel(LABELS.RETURN_LEAD, row.name),
                 accepting: this.acceptingId === row.id,
-                showAccept: row.canAccept
+                showAccept: row.canAccept,
+                detailsLabel: formatLabel(LABELS.DETAILS_OF, row.name)
             };
         });
     }
@@ -507,6 +516,45 @@ export default class LeadsInbox extends LightningElement {
         } finally {
             this.returning = false;
         }
+    }
+
+    // ----- embedded components -----
+
+    get settingsOpen(): boolean {
+        return this.panel === 'settings';
+    }
+
+    get dealOpen(): boolean {
+        return this.panel === 'deal';
+    }
+
+    get settingsVariant(): string {
+        return this.settingsOpen ? 'brand' : 'neutral';
+    }
+
+    get dealVariant(): string {
+        return this.dealOpen ? 'brand' : 'neutral';
+    }
+
+    /** A toolbar button opens its section, and closes it when it is already open. */
+    handleTogglePanel(event: Event): void {
+        const panel = (event.currentTarget as HTMLElement).dataset.panel as InboxPanel;
+        this.panel = this.panel === panel ? undefined : panel;
+    }
+
+    handleOpenDetail(event: Event): void {
+        this.detailLeadId = this.findRow((event.currentTarget as HTMLElement).dataset.id)?.id;
+    }
+
+    handleCloseDetail(): void {
+        this.detailLeadId = undefined;
+    }
+
+    /** A conversion or a hand-over takes the lead out of my open leads: say so and reload both lists. */
+    handleLeadChanged(event: CustomEvent<LeadChange>): void {
+        this.detailLeadId = undefined;
+        this.tell(event.detail.message, '', 'success');
+        this.reloadAll();
     }
 
     // ----- helpers -----

@@ -5,13 +5,23 @@ import getInboxOptions from '@salesforce/apex/LeadsInboxController.getInboxOptio
 import acceptLead from '@salesforce/apex/LeadsInboxController.acceptLead';
 import returnLead from '@salesforce/apex/LeadsInboxController.returnLead';
 import updateLeadStatus from '@salesforce/apex/LeadsInboxController.updateLeadStatus';
+import getLeadDetail from '@salesforce/apex/LeadsInboxController.getLeadDetail';
+import getLeadNotes from '@salesforce/apex/LeadsInboxController.getLeadNotes';
+import getSettings from '@salesforce/apex/InboxSettingsController.getSettings';
+import getMyRegistrations from '@salesforce/apex/RegisterDealController.getMyRegistrations';
 import type { InboxPage } from '@salesforce/apex/LeadsInboxController.getInboxPage';
+import type { LeadDetail } from '@salesforce/apex/LeadsInboxController.getLeadDetail';
+import type { InboxSettings } from '@salesforce/apex/InboxSettingsController.getSettings';
+import type { RegistrationRow } from '@salesforce/apex/RegisterDealController.registerDeal';
 
 import PAGES from './data/getInboxPage.json';
 import OPTIONS from './data/getInboxOptions.json';
 import ACCEPT_ERRORS from './data/acceptLead.json';
 import RETURN_ERRORS from './data/returnLead.json';
 import STATUS_ERRORS from './data/updateLeadStatus.json';
+import DETAILS from '../../inboxLeadDetail/__tests__/data/getLeadDetail.json';
+import SETTINGS from '../../inboxSettings/__tests__/data/getSettings.json';
+import REGISTRATIONS from '../../../../deals/lwc/registerDeal/__tests__/data/getMyRegistrations.json';
 
 jest.mock(
     '@salesforce/apex/LeadsInboxController.getInboxOptions',
@@ -22,6 +32,23 @@ jest.mock('@salesforce/apex/LeadsInboxController.getInboxPage', () => ({ default
 jest.mock('@salesforce/apex/LeadsInboxController.acceptLead', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/LeadsInboxController.returnLead', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/LeadsInboxController.updateLeadStatus', () => ({ default: jest.fn() }), { virtual: true });
+// The embedded components' Apex: they load their own data once they are shown.
+jest.mock('@salesforce/apex/LeadsInboxController.getLeadDetail', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/LeadsInboxController.getLeadNotes', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/LeadsInboxController.addLeadNote', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/LeadsInboxController.convertLead', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/LeadsInboxController.qualifyLead', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/InboxSettingsController.getSettings', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/InboxSettingsController.setAwayUntil', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/InboxSettingsController.setDelivery', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/RegisterDealController.getMyRegistrations', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/RegisterDealController.registerDeal', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/RegisterDealController.checkDealConflicts', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/label/c.Inbox_Details_Of', () => ({ default: 'Details of {0}' }), { virtual: true });
 jest.mock('@salesforce/label/c.Inbox_Showing', () => ({ default: 'Showing {0} of {1}' }), { virtual: true });
 jest.mock('@salesforce/label/c.Inbox_Empty_Search', () => ({ default: 'No leads match {0}.' }), { virtual: true });
 jest.mock('@salesforce/label/c.Inbox_Accepted', () => ({ default: '{0} is yours now.' }), { virtual: true });
@@ -46,6 +73,7 @@ type Field = HTMLElement & {
     title?: string;
     options?: Array<{ value: string; label: string }>;
     disabled?: boolean;
+    variant?: string;
     errors?: unknown;
 };
 
@@ -483,6 +511,95 @@ describe('c-leads-inbox', () => {
     });
 
     // axe walks the whole tree; give it room on a busy machine.
+    describe('embedded components', () => {
+        beforeEach(() => {
+            jest.mocked(getSettings).mockResolvedValue(SETTINGS.available as unknown as InboxSettings);
+            jest.mocked(getMyRegistrations).mockResolvedValue(REGISTRATIONS as unknown as RegistrationRow[]);
+            jest.mocked(getLeadDetail).mockResolvedValue(DETAILS.convert as LeadDetail);
+            jest.mocked(getLeadNotes).mockResolvedValue([]);
+        });
+
+        it('opens my availability and email settings from the toolbar, and closes them again', async () => {
+            servePages();
+            const element = await render();
+            expect(one(element, 'c-inbox-settings')).toBeNull();
+
+            one(element, 'lightning-button.open-settings').click();
+            await flush();
+            expect(one(element, 'c-inbox-settings')).not.toBeNull();
+            expect(getSettings).toHaveBeenCalledTimes(1);
+            expect(one(element, 'lightning-button.open-settings').variant).toBe('brand');
+            expect(one(element, 'c-register-deal')).toBeNull();
+
+            one(element, 'lightning-button.open-settings').click();
+            await flush();
+            expect(one(element, 'c-inbox-settings')).toBeNull();
+        });
+
+        it('shows the deal registration form from the toolbar in place of the settings', async () => {
+            servePages();
+            const element = await render();
+            one(element, 'lightning-button.open-settings').click();
+            await flush();
+
+            one(element, 'lightning-button.open-deal').click();
+            await flush();
+            expect(one(element, 'c-register-deal')).not.toBeNull();
+            expect(getMyRegistrations).toHaveBeenCalledTimes(1);
+            expect(one(element, 'c-inbox-settings')).toBeNull();
+        });
+
+        it('opens the details of the lead whose Details button was clicked', async () => {
+            servePages();
+            const element = await render();
+            const details = all(element, 'lightning-button.details');
+            expect(details).toHaveLength(WAITING.rows.length);
+            expect(details[1].title).toBe(`Details of ${WAITING.rows[1].name}`);
+
+            details[1].click();
+            await flush();
+            const detail = one(element, 'c-inbox-lead-detail') as Field & { leadId?: string };
+            expect(detail.leadId).toBe(WAITING.rows[1].id);
+            expect(getLeadDetail).toHaveBeenCalledWith({ leadId: WAITING.rows[1].id });
+        });
+
+        it('closes the details when the detail says close', async () => {
+            servePages();
+            const element = await render();
+            all(element, 'lightning-button.details')[0].click();
+            await flush();
+
+            one(element, 'c-inbox-lead-detail').dispatchEvent(new CustomEvent('close'));
+            await flush();
+            expect(one(element, 'c-inbox-lead-detail')).toBeNull();
+            expect(getInboxPage).toHaveBeenCalledTimes(2);
+        });
+
+        it('reloads both lists and says what happened after a conversion', async () => {
+            servePages();
+            const element = await render();
+            await showOwned(element);
+            all(element, 'lightning-button.details')[0].click();
+            await flush();
+            jest.mocked(getInboxPage).mockClear();
+
+            one(element, 'c-inbox-lead-detail').dispatchEvent(
+                new CustomEvent('changed', { detail: { leadId: OWNED.rows[0].id, message: 'Converted.' } })
+            );
+            await flush();
+            expect(one(element, 'c-inbox-lead-detail')).toBeNull();
+            expect(text(element, '.notice-title')).toBe('Converted.');
+            const lists = jest.mocked(getInboxPage).mock.calls.map(([params]) => [params.listName, params.offset]);
+            expect(lists).toEqual(
+                expect.arrayContaining([
+                    ['waiting', 0],
+                    ['owned', 0]
+                ])
+            );
+            expect(lists).toHaveLength(2);
+        });
+    });
+
     const A11Y_TIMEOUT = 30000;
 
     it(
