@@ -8,7 +8,8 @@ export const MESSAGE_KINDS = [
     'recalled',
     'job_finished',
     'daily_summary',
-    'fallback_owner'
+    'fallback_owner',
+    'registration_decided'
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -20,7 +21,8 @@ export const AUDIENCE: Readonly<Record<MessageKind, 'partner' | 'channelManager'
     recalled: 'partner',
     job_finished: 'channelManager',
     daily_summary: 'channelManager',
-    fallback_owner: 'channelManager'
+    fallback_owner: 'channelManager',
+    registration_decided: 'partner'
 };
 
 /** One event to tell one recipient about; several of one kind become one message per window. */
@@ -46,8 +48,10 @@ export interface LeadItem {
     routedAt: string | null;
     /** When the accept window ends (ISO), for leads of a group with one. */
     acceptBy: string | null;
-    /** Why (fallback: the routing explanation; recall: from whom). */
+    /** Why (fallback: the routing explanation; recall: from whom; registration rejected: the reason). */
     note?: string | null;
+    /** Registration decided: true when approved (protected for the partner), false when rejected. */
+    approved?: boolean;
 }
 
 export interface JobItem {

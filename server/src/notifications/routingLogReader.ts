@@ -154,6 +154,20 @@ export class RoutingLogReader {
                             partner: from
                         });
                 }
+            } else if (
+                row.Path__c === 'Registration' &&
+                (row.Outcome__c === 'Approved' || row.Outcome__c === 'Rejected') &&
+                isUser(row.New_Owner_Id__c)
+            ) {
+                // A decided deal registration: New_Owner_Id__c is the registering partner (DealRegistrationWriter).
+                // A rejection's explanation is the channel manager's reason; an approval's is not shown.
+                const approved = row.Outcome__c === 'Approved';
+                add('registration_decided', row, row.New_Owner_Id__c, {
+                    ...lead,
+                    acceptBy: null,
+                    approved,
+                    note: approved ? null : (row.Explanation__c ?? row.Return_Reason__c)
+                });
             } else if (row.Outcome__c === 'Returned') {
                 for (const manager of managers) {
                     add('daily_summary', row, manager, {
