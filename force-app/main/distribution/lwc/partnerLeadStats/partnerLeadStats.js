@@ -2,8 +2,10 @@
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import getPartnerLeadStats from '@salesforce/apex/PartnerLeadStatsController.getPartnerLeadStats';
+import getMyPartnerLeadStats from '@salesforce/apex/PartnerLeadStatsController.getMyPartnerLeadStats';
 import { formatLabel } from 'c/ldsUtils';
 import TITLE from '@salesforce/label/c.Inbox_Stats_Title';
+import MY_TITLE from '@salesforce/label/c.Inbox_Stats_My_Title';
 import PERIOD from '@salesforce/label/c.Inbox_Stats_Period';
 import RECEIVED from '@salesforce/label/c.Inbox_Stats_Received';
 import ACCEPTED from '@salesforce/label/c.Inbox_Stats_Accepted';
@@ -14,20 +16,34 @@ import HOURS from '@salesforce/label/c.Inbox_Stats_Hours';
 import NO_ACCEPTS from '@salesforce/label/c.Inbox_Stats_No_Accepts';
 import BY_REASON from '@salesforce/label/c.Inbox_Stats_By_Reason';
 import NO_RETURNS from '@salesforce/label/c.Inbox_Stats_No_Returns';
+import REGISTRATIONS_APPROVED from '@salesforce/label/c.Inbox_Stats_Registrations_Approved';
+import REGISTRATIONS_REJECTED from '@salesforce/label/c.Inbox_Stats_Registrations_Rejected';
+import CONVERTED from '@salesforce/label/c.Inbox_Stats_Converted';
+import CONVERSION_RATE from '@salesforce/label/c.Inbox_Stats_Conversion_Rate';
+import NO_RATE from '@salesforce/label/c.Inbox_Stats_No_Rate';
+import PIPELINE from '@salesforce/label/c.Inbox_Stats_Pipeline';
 import NOT_PARTNER from '@salesforce/label/c.Inbox_Stats_Not_Partner';
 import ERROR from '@salesforce/label/c.Inbox_Stats_Error';
 import LOADING from '@salesforce/label/c.Inbox_Stats_Loading';
 import REFRESH from '@salesforce/label/c.Inbox_Stats_Refresh';
 /**
- * Lead figures of a partner account for its channel manager, on the Account record page: leads
- * received, accepted, returned (by reason), recalled, and the median time to accept, over the last
- * 30 and 90 days.
+ * Lead figures of a partner account, over the last 30 and 90 days: leads received, accepted, returned (by
+ * reason), recalled, the median time to accept, and how the loop closes (deal registrations approved and
+ * rejected, leads converted, the conversion rate and the pipeline value).
+ * On the Account record page the channel manager sees the page's account (wired, by recordId). In the
+ * partner site (`mine`, on by default there) a partner user sees their own account's figures, read
+ * imperatively from getMyPartnerLeadStats, which takes no account Id at all.
+ * Rate and pipeline value are formatted by lightning-formatted-number in the user's locale (Salesforce's
+ * lightning-formatted-number reference: Intl.NumberFormat, the locale of the user's settings; the percent
+ * style takes a fraction, currency-code an ISO 4217 code).
  */
 export default class PartnerLeadStats extends LightningElement {
     @api
     recordId;
+    /** The running partner user's own account instead of the record page's (the partner site). */
+    @api
+    mine = false;
     labels = {
-        TITLE,
         RECEIVED,
         ACCEPTED,
         RETURNED,
@@ -35,6 +51,12 @@ export default class PartnerLeadStats extends LightningElement {
         MEDIAN,
         BY_REASON,
         NO_RETURNS,
+        REGISTRATIONS_APPROVED,
+        REGISTRATIONS_REJECTED,
+        CONVERTED,
+        CONVERSION_RATE,
+        NO_RATE,
+        PIPELINE,
         NOT_PARTNER,
         ERROR,
         LOADING,
@@ -43,20 +65,57 @@ export default class PartnerLeadStats extends LightningElement {
     stats;
     error;
     wired;
-    @wire(getPartnerLeadStats, { accountId: '$recordId' })
+    loadingOwn = false;
+    /** The wire's account: none in partner mode, so the wire adapter is not called there. */
+    get accountId() {
+        return this.mine ? undefined : this.recordId;
+    }
+    @wire(getPartnerLeadStats, { accountId: '$accountId' })
     wiredStats(result) {
         this.wired = result;
+        if (this.mine) {
+            return;
+        }
         this.stats = result.data;
         this.error = result.error;
     }
+    connectedCallback() {
+        if (this.mine) {
+            this.loadOwn(); // never rejects: a failure becomes this.error
+        }
+    }
+    async loadOwn() {
+        this.loadingOwn = true;
+        try {
+            this.stats = await getMyPartnerLeadStats();
+            this.error = undefined;
+        }
+        catch (error) {
+            this.stats = undefined;
+            this.error = error;
+        }
+        finally {
+            this.loadingOwn = false;
+        }
+    }
+    get cardTitle() {
+        return this.mine ? MY_TITLE : TITLE;
+    }
     get isLoading() {
-        return !this.stats && !this.error;
+        return this.loadingOwn || (!this.stats && !this.error);
     }
     get isPartner() {
         return Boolean(this.stats?.hasPartnerOwners);
     }
     get showNotPartner() {
         return Boolean(this.stats) && !this.isPartner;
+    }
+    get hasRegistrations() {
+        return Boolean(this.stats?.hasRegistrations);
+    }
+    /** The pipeline value's ISO currency code; undefined lets the component use the user's currency. */
+    get currencyCode() {
+        return this.stats?.currencyCode ?? undefined;
     }
     get periods() {
         return (this.stats?.periods ?? []).map((period) => {
@@ -65,6 +124,7 @@ export default class PartnerLeadStats extends LightningElement {
                 label: reason.label ?? reason.reason ?? '',
                 count: reason.count
             }));
+            const rate = period.conversionRate ?? null;
             return {
                 key: String(period.days),
                 heading: formatLabel(PERIOD, period.days),
@@ -76,11 +136,17 @@ export default class PartnerLeadStats extends LightningElement {
                     ? NO_ACCEPTS
                     : formatLabel(HOURS, period.medianHoursToAccept),
                 reasons,
-                hasReasons: reasons.length > 0
+                hasReasons: reasons.length > 0,
+                registrationsApproved: period.registrationsApproved ?? 0,
+                registrationsRejected: period.registrationsRejected ?? 0,
+                converted: period.converted ?? 0,
+                rateFraction: rate === null ? null : Math.round(rate * 10) / 1000,
+                hasRate: rate !== null,
+                pipelineValue: period.pipelineValue ?? 0
             };
         });
     }
     handleRefresh() {
-        return refreshApex(this.wired);
+        return this.mine ? this.loadOwn() : refreshApex(this.wired);
     }
 }
