@@ -290,15 +290,52 @@ export const DISTRIBUTION_STATES: ComponentEntry[] = [
         translated: 'data',
         states: (ctx) => ({
             data: {
-                description: "A partner account's lead figures for the last 30 and 90 days",
+                description:
+                    "A partner account's lead figures for the last 30 and 90 days, with registrations, conversions, rate and pipeline",
                 props: { recordId: PARTNER_ACCOUNT_ID },
                 apex: { getPartnerLeadStats: ctx.dataFrom('getPartnerLeadStats.json', 'partner') },
                 shot: 'distribution-stats',
                 expect: [
                     ctx.label('Inbox_Stats_Title'),
-                    ctx.text('getPartnerLeadStats.json', 'partner.periods.0.returnsByReason.0.label')
+                    ctx.text('getPartnerLeadStats.json', 'partner.periods.0.returnsByReason.0.label'),
+                    ctx.label('Inbox_Stats_Registrations_Approved'),
+                    ctx.label('Inbox_Stats_Conversion_Rate'),
+                    ctx.label('Inbox_Stats_Pipeline')
                 ]
             },
+            mine: {
+                description: "Partner site: a partner user's own account's figures",
+                props: { mine: true },
+                apex: { getMyPartnerLeadStats: ctx.dataFrom('getPartnerLeadStats.json', 'mine') },
+                expect: [
+                    ctx.label('Inbox_Stats_My_Title'),
+                    ctx.label('Inbox_Stats_Converted'),
+                    ctx.label('Inbox_Stats_Pipeline')
+                ]
+            },
+            'mine-empty': {
+                description: 'Partner site: nothing came in yet, so no conversion rate',
+                props: { mine: true },
+                apex: { getMyPartnerLeadStats: ctx.dataFrom('getPartnerLeadStats.json', 'mineEmpty') },
+                expect: [ctx.label('Inbox_Stats_My_Title'), ctx.label('Inbox_Stats_No_Rate')]
+            },
+            'mine-not-partner': {
+                description: 'Partner site: a user of no partner account',
+                props: { mine: true },
+                apex: { getMyPartnerLeadStats: ctx.dataFrom('getPartnerLeadStats.json', 'noAccount') },
+                expect: [ctx.label('Inbox_Stats_Not_Partner')]
+            },
+            ...Object.fromEntries(
+                Object.entries(
+                    loadFailures(ctx, {
+                        methods: ['getMyPartnerLeadStats'],
+                        message: 'The request timed out.',
+                        props: { mine: true },
+                        permissionSet: 'Partner Desk Partner',
+                        expect: [ctx.label('Inbox_Stats_Error')]
+                    })
+                ).map(([name, state]) => [`mine-${name}`, state])
+            ),
             loading: {
                 description: 'Waiting for the figures',
                 props: { recordId: PARTNER_ACCOUNT_ID },
