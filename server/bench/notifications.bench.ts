@@ -5,7 +5,9 @@
  * measured here (the routing tests read them from the simulator). Runs on the embedded store (PGlite)
  * and on PostgreSQL (BENCH_DATABASE_URL); BENCH_STORES=pglite,postgres picks, as the reassign bench.
  */
-import { cpus, loadavg } from 'node:os';
+import { rmSync, mkdtempSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { NotificationComposer } from '../src/notifications/composer';
 import { MessageLinks } from '../src/notifications/links';
@@ -24,7 +26,8 @@ export const name = 'notifications';
 export const description =
     '10,000 digests rendered (en, no, el, in) and delivered over pooled SMTP to a local SMTP server, on the embedded store (PGlite) and on PostgreSQL (BENCH_DATABASE_URL)';
 
-type StoreKind = 'pglite' | 'postgres';
+/** pglite: in memory; pglite-disk: in a fresh DATA_DIR on disk (NodeFS), as the service runs it. */
+type StoreKind = 'pglite' | 'pglite-disk' | 'postgres';
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const RECIPIENTS = 10_000;
@@ -54,7 +57,8 @@ export async function run(): Promise<BenchFigure[]> {
 async function runOnStore(store: StoreKind): Promise<BenchFigure[]> {
     const memory = new MemoryPeak().start();
     const schema = `bench_notifications_${process.pid}`;
-    const db = await openStore({ schema, databaseUrl: store === 'postgres' ? DATABASE_URL : undefined });
+    const dataDir = store === 'pglite-disk' ? mkdtempSync(join(tmpdir(), 'bench-notifications-')) : undefined;
+    const db = await openStore({ schema, dataDir, databaseUrl: store === 'postgres' ? DATABASE_URL : undefined });
     const smtp = await startSmtpPeer();
     const logger = pino({ level: 'silent' });
     const recipients = new Map<string, Recipient>();
@@ -171,5 +175,6 @@ async function runOnStore(store: StoreKind): Promise<BenchFigure[]> {
         await smtp.close();
         if (store === 'postgres') await db.query(`DROP SCHEMA ${schema} CASCADE`);
         await db.close();
+        if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     }
 }
