@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { GALLERY_LANGUAGES, type GalleryLanguage } from './labels';
 import type { ApexAnswer, ApexFixture, GalleryState, GalleryStep } from './shims/state';
 import { BULK_REASSIGNMENT_STATES } from './states/bulkReassignment';
+import { DEALS_STATES } from './states/deals';
 import { DISTRIBUTION_STATES } from './states/distribution';
 import { INBOX_STATES } from './states/inbox';
 import { ONBOARDING_STATES } from './states/onboarding';
@@ -68,13 +69,15 @@ export interface ComponentEntry {
 
 /**
  * Every component and its states, one file per feature wing. In the order a reader meets them in the
- * README: onboarding, distribution, the partner's inbox, bulk reassignment, then what they share.
+ * README: onboarding, distribution, the partner's inbox, bulk reassignment, deal registration, then what
+ * they share.
  */
 export const CATALOG: ComponentEntry[] = [
     ...ONBOARDING_STATES,
     ...DISTRIBUTION_STATES,
     ...INBOX_STATES,
     ...BULK_REASSIGNMENT_STATES,
+    ...DEALS_STATES,
     ...SHARED_STATES
 ];
 
