@@ -66,7 +66,10 @@ export default class PartnerLeadStats extends LightningElement {
     error;
     wired;
     loadingOwn = false;
-    /** The wire's account: none in partner mode, so the wire adapter is not called there. */
+    /**
+     * The wire's account: undefined in partner mode, so getPartnerLeadStats is never called there ("Wire Apex
+     * Methods to Lightning Web Components": if a parameter value is undefined, the method isn't called).
+     */
     get accountId() {
         return this.mine ? undefined : this.recordId;
     }
@@ -84,6 +87,8 @@ export default class PartnerLeadStats extends LightningElement {
             this.loadOwn(); // never rejects: a failure becomes this.error
         }
     }
+    // getMyPartnerLeadStats is cacheable, so a call may be answered from the client-side cache until its entry
+    // is refreshed ("Call Apex Methods Imperatively"); refreshApex serves wired results only.
     async loadOwn() {
         this.loadingOwn = true;
         try {

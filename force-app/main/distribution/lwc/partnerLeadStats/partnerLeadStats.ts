@@ -94,7 +94,10 @@ export default class PartnerLeadStats extends LightningElement {
     private wired?: unknown;
     private loadingOwn = false;
 
-    /** The wire's account: none in partner mode, so the wire adapter is not called there. */
+    /**
+     * The wire's account: undefined in partner mode, so getPartnerLeadStats is never called there ("Wire Apex
+     * Methods to Lightning Web Components": if a parameter value is undefined, the method isn't called).
+     */
     get accountId(): string | undefined {
         return this.mine ? undefined : this.recordId;
     }
@@ -115,6 +118,8 @@ export default class PartnerLeadStats extends LightningElement {
         }
     }
 
+    // getMyPartnerLeadStats is cacheable, so a call may be answered from the client-side cache until its entry
+    // is refreshed ("Call Apex Methods Imperatively"); refreshApex serves wired results only.
     private async loadOwn(): Promise<void> {
         this.loadingOwn = true;
         try {
