@@ -102,7 +102,11 @@ declare module '@salesforce/apex/LeadsInboxController.getLeadNotes' {
 
 declare module '@salesforce/apex/LeadsInboxController.addLeadNote' {
     import type { LeadNote } from '@salesforce/apex/LeadsInboxController.getLeadNotes';
-    export default function addLeadNote(params: { leadId: string; body: string; question: boolean }): Promise<LeadNote[]>;
+    export default function addLeadNote(params: {
+        leadId: string;
+        body: string;
+        question: boolean;
+    }): Promise<LeadNote[]>;
 }
 
 declare module '@salesforce/apex/LeadsInboxController.convertLead' {
