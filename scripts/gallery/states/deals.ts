@@ -19,6 +19,11 @@ export const DEALS_STATES: ComponentEntry[] = [
                         ctx.label('Deals_Status_Submitted')
                     ]
                 },
+                loading: {
+                    description: "The form is ready while the partner's registrations load",
+                    apex: { getMyRegistrations: ctx.pending() },
+                    expect: [ctx.label('Deals_Register_Title'), ctx.label('Deals_My_Registrations')]
+                },
                 empty: {
                     description: 'A partner who has not registered a deal yet',
                     apex: { getMyRegistrations: { data: [] } },
@@ -59,6 +64,11 @@ export const DEALS_STATES: ComponentEntry[] = [
                         ctx.text('getRegistrationQueue.json', 'rows.1.partnerName'),
                         ctx.label('Deals_Queue_No_Conflicts')
                     ]
+                },
+                loading: {
+                    description: 'Waiting for the registrations to review',
+                    apex: { getRegistrationQueue: ctx.pending() },
+                    expect: [ctx.label('Deals_Queue_Title', 0)]
                 },
                 empty: {
                     description: 'No registration is waiting for review',

@@ -20,6 +20,7 @@ import APPROVED_TOAST from '@salesforce/label/c.Deals_Approved_Toast';
 import REJECTED_TOAST from '@salesforce/label/c.Deals_Rejected_Toast';
 import PROTECTION_DAYS from '@salesforce/label/c.Deals_Protection_Days';
 import ERROR_LOAD from '@salesforce/label/c.Deals_Error_Load';
+import LOADING from '@salesforce/label/c.Common_Loading';
 import FIELD_EMAIL from '@salesforce/label/c.Deals_Field_Email';
 import FIELD_VALUE from '@salesforce/label/c.Deals_Field_Value';
 import FIELD_NOTES from '@salesforce/label/c.Deals_Field_Notes';
@@ -53,6 +54,7 @@ export default class DealRegistrations extends LightningElement {
         REJECT,
         REJECT_REASON,
         ERROR_LOAD,
+        LOADING,
         FIELD_EMAIL,
         FIELD_VALUE,
         FIELD_NOTES

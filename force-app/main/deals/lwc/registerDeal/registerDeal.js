@@ -25,6 +25,7 @@ import STATUS_APPROVED from '@salesforce/label/c.Deals_Status_Approved';
 import STATUS_REJECTED from '@salesforce/label/c.Deals_Status_Rejected';
 import ERROR_REGISTER from '@salesforce/label/c.Deals_Error_Register';
 import ERROR_LOAD from '@salesforce/label/c.Deals_Error_Load';
+import LOADING from '@salesforce/label/c.Common_Loading';
 /**
  * The partner's "Register a deal" form (embedded in the Leads inbox): company, contact, email, country, product
  * interest, estimated value, close date and notes; a conflict check before saving that says only whether there may
@@ -49,7 +50,8 @@ export default class RegisterDeal extends LightningElement {
         MY_REGISTRATIONS,
         NONE_YET,
         ERROR_REGISTER,
-        ERROR_LOAD
+        ERROR_LOAD,
+        LOADING
     };
     form = {};
     conflict = null;
@@ -64,6 +66,9 @@ export default class RegisterDeal extends LightningElement {
     }
     get hasRegistrations() {
         return this.registrations.length > 0;
+    }
+    get isLoading() {
+        return !this.loaded && !this.loadError;
     }
     get showNoneYet() {
         return this.loaded && !this.loadError && this.registrations.length === 0;

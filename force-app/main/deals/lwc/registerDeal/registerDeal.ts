@@ -26,6 +26,7 @@ import STATUS_APPROVED from '@salesforce/label/c.Deals_Status_Approved';
 import STATUS_REJECTED from '@salesforce/label/c.Deals_Status_Rejected';
 import ERROR_REGISTER from '@salesforce/label/c.Deals_Error_Register';
 import ERROR_LOAD from '@salesforce/label/c.Deals_Error_Load';
+import LOADING from '@salesforce/label/c.Common_Loading';
 
 type FieldName = keyof DealForm;
 
@@ -64,7 +65,8 @@ export default class RegisterDeal extends LightningElement {
         MY_REGISTRATIONS,
         NONE_YET,
         ERROR_REGISTER,
-        ERROR_LOAD
+        ERROR_LOAD,
+        LOADING
     };
 
     form: DealForm = {};
@@ -82,6 +84,10 @@ export default class RegisterDeal extends LightningElement {
 
     get hasRegistrations(): boolean {
         return this.registrations.length > 0;
+    }
+
+    get isLoading(): boolean {
+        return !this.loaded && !this.loadError;
     }
 
     get showNoneYet(): boolean {
