@@ -75,6 +75,19 @@ export const DEALS_STATES: ComponentEntry[] = [
                     apex: { getRegistrationQueue: { data: { total: 0, protectionDays: 90, rows: [] } } },
                     expect: [ctx.label('Deals_Queue_Empty')]
                 },
+                reject: {
+                    description: 'Key path: a channel manager rejects a registration with a reason the partner sees',
+                    apex: { ...queue, rejectRegistration: { data: null } },
+                    steps: [
+                        {
+                            fill: 'lightning-textarea.reason textarea',
+                            value: 'Direct sales already works this account.'
+                        },
+                        { click: 'lightning-button.reject button' }
+                    ],
+                    expectCalls: ['rejectRegistration'],
+                    expect: [ctx.label('Deals_Queue_Title', 2)]
+                },
                 conflict: {
                     description: 'The matches by name a channel manager weighs before deciding',
                     apex: queue,
